@@ -11,9 +11,9 @@ AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 venv: $(INSTALLED)
 
-$(INSTALLED): requirements.txt pyproject.toml
+$(INSTALLED): requirements.txt requirements-test.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -r requirements.txt
+	$(BIN)/python -m pip install -r requirements.txt -r requirements-test.txt
 	touch $@
 
 lab: $(INSTALLED)

@@ -1,53 +1,16 @@
-"""Tests of the checkers and widgets of 04_kl_divergence_and_cross_entropy.ipynb."""
+"""Tests of the figures and sliders of notebook 04: ``xent_widgets/kl_divergence_and_cross_entropy.py``."""
 
 import math
 
 import numpy as np
 
 import xent_core as xc
-import xent_exercises as xe
-import xent_widgets as xw
-
-
-def test_check_kl_bits():
-    right = 0.5 * math.log2(0.5 / 0.25) + 0.5 * math.log2(0.5 / 0.75)
-    assert xe.check_kl_bits(right)
-    reverse = 0.25 * math.log2(0.25 / 0.5) + 0.75 * math.log2(0.75 / 0.5)
-    feedback = xe.check_kl_bits(reverse)
-    assert not feedback and "KL(q‖p)" in feedback.message
-    nats = right * math.log(2)
-    assert "nats" in xe.check_kl_bits(nats).message
-    assert "Replace" in xe.check_kl_bits(...).message
-
-
-def test_check_one_hot_kl():
-    assert xe.check_one_hot_kl(-math.log(0.7))
-    feedback = xe.check_one_hot_kl(0.7)
-    assert not feedback and "H(p) = 0" in feedback.message
-
-
-def test_check_min_cross_entropy():
-    h = -sum(p * math.log(p) for p in (0.5, 0.3, 0.2))
-    assert xe.check_min_cross_entropy(h)
-    feedback = xe.check_min_cross_entropy(0)
-    assert not feedback and "smallest KL" in feedback.message
-    assert "bits" in xe.check_min_cross_entropy(h / math.log(2)).message
-
-
-def test_numpy_scalar_answers_get_the_same_hints():
-    # answers computed with NumPy are NumPy scalars (np.float32 and np.int64 are no Python float or int)
-    reverse = 0.25 * math.log2(0.25 / 0.5) + 0.75 * math.log2(0.75 / 0.5)
-    feedback = xe.check_kl_bits(np.float32(reverse))
-    assert not feedback and "KL(q‖p)" in feedback.message
-    assert feedback.message.startswith(f"Not yet: {np.float32(reverse):.6g} is KL(q‖p)")
-    feedback = xe.check_min_cross_entropy(np.int64(0))
-    assert not feedback and "smallest KL" in feedback.message
-    assert not xe.check_min_cross_entropy(1e-6) and "smallest KL" not in xe.check_min_cross_entropy(1e-6).message
-    assert "KL(q‖p)" in xe.check_kl_bits(str(reverse)).message   # a number typed as text is still a number
+import xent_notes as notes
+import xent_widgets.kl_divergence_and_cross_entropy as xw
 
 
 def test_kl_explorer_moves_with_first_slider():
-    explorer = xw.main_explorers()["04_kl_divergence_and_cross_entropy"]()
+    explorer = xw.MAIN_EXPLORER()
     first = next(iter(explorer.controls))
     assert first == "q1"
     explorer.controls[first].value = explorer.controls[first].value + explorer.controls[first].step
@@ -62,7 +25,7 @@ def test_kl_split_bars_match_core():
     q = xw.split_distribution(0.3, 0.5)
     heights = [patch.get_height() for patch in ax_split.patches]
     h, kl, ce = heights
-    assert math.isclose(h, float(xc.entropy([0.7, 0.2, 0.1])))
+    assert math.isclose(h, float(xc.entropy(notes.LAPTOP_PROBS)))
     assert math.isclose(kl, float(xc.kl_divergence([0.7, 0.2, 0.1], q)))
     assert math.isclose(ce, h + kl)
     assert np.allclose([patch.get_height() for patch in ax_bars.patches[3:]], q)
@@ -84,7 +47,7 @@ def test_split_distribution_is_a_distribution():
 def test_kl_split_axis_keeps_small_kl_visible():
     plot = xw.kl_split_plot(0.5, 0.6)
     ax_split = plot.figure.axes[1]
-    h = -sum(p * math.log(p) for p in (0.7, 0.2, 0.1))
+    h = -sum(p * math.log(p) for p in notes.LAPTOP_PROBS)
     bottom, top = ax_split.get_ylim()
     assert bottom == 0 and math.isclose(top, 2 * h)
     kl = 0.7 * math.log(0.7 / 0.5) + 0.2 * math.log(0.2 / 0.3) + 0.1 * math.log(0.1 / 0.2)

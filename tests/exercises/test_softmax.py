@@ -1,20 +1,13 @@
-"""Tests of the 06_softmax.ipynb checkers and widgets, with answers computed independently."""
+"""Tests of the exercise checkers of notebook 06: ``xent_exercises/softmax.py``."""
 
 import math
 
-import numpy as np
-
-import xent_core as xc
-import xent_exercises as xe
-import xent_widgets as xw
+import xent_exercises.softmax as xe
 
 
 def _softmax_by_hand(z):
     exps = [math.exp(v) for v in z]
     return [v / sum(exps) for v in exps]
-
-
-# --- check_softmax_by_hand ---------------------------------------------------------------
 
 
 def test_softmax_by_hand_right():
@@ -44,9 +37,6 @@ def test_softmax_by_hand_rounded_too_coarsely():
     assert not wrong_e.correct and "close" not in wrong_e.message
 
 
-# --- check_softmax_temperature -----------------------------------------------------------
-
-
 def test_temperature_right():
     # p0 / p1 = exp((2 - 1) / T) = 2  =>  T = 1 / ln 2
     T = 1 / math.log(2)
@@ -68,9 +58,6 @@ def test_temperature_wrong():
     assert not other.correct and "does not depend on class 2" in other.message
 
 
-# --- check_logsumexp_1000 ----------------------------------------------------------------
-
-
 def test_logsumexp_right():
     assert xe.check_logsumexp_1000(1000 + math.log(2)).correct
     assert xe.check_logsumexp_1000(1000.6931).correct
@@ -85,9 +72,6 @@ def test_logsumexp_wrong():
     assert xe.check_logsumexp_1000(...).message.startswith("Replace")
 
 
-# --- check_two_class_softmax -------------------------------------------------------------
-
-
 def test_two_class_right():
     a, b = 1.5, -0.5
     assert xe.check_two_class_softmax(math.exp(a) / (math.exp(a) + math.exp(b))).correct
@@ -99,46 +83,3 @@ def test_two_class_wrong():
     assert "sigmoid(a) alone" in xe.check_two_class_softmax(1 / (1 + math.exp(-1.5))).message
     other = xe.check_two_class_softmax(0.5)
     assert not other.correct and "sigmoid(a - b)" in other.message
-
-
-# --- widgets -----------------------------------------------------------------------------
-
-
-def test_temperature_explorer_moves():
-    explorer = xw.main_explorers()["06_softmax"]()
-    control = next(iter(explorer.controls.values()))
-    assert control is explorer.controls["T"]
-    control.value = 0.5
-    assert explorer.readout.value.startswith("T = 0.50")
-    expected = xc.softmax([2.0, 1.0, 0.1], temperature=0.5)
-    # independently: exp(z / T) normalized
-    assert np.allclose(expected, _softmax_by_hand([4.0, 2.0, 0.2]))
-    ax_bars, ax_h = explorer.plot.figure.axes
-    assert np.allclose([bar.get_height() for bar in ax_bars.patches], expected)
-    point = [line for line in ax_h.lines if line.get_marker() == "o"][0]
-    h = -sum(p * math.log(p) for p in expected)
-    assert np.allclose(point.get_xydata(), [[0.5, h]])
-    assert f"{h:.3f} nats" in explorer.readout.value
-
-
-def test_temperature_limits():
-    cold = xw.softmax_temperature_plot(0.05)
-    assert "[1.000, 0.000, 0.000]" in cold.readout
-    hot = xw.softmax_temperature_plot(10.0)
-    by_hand = [math.exp(z / 10) / sum(math.exp(y / 10) for y in (2.0, 1.0, 0.1)) for z in (2.0, 1.0, 0.1)]
-    assert all(abs(p - 1 / 3) < 0.04 for p in by_hand)
-    assert "[" + ", ".join(f"{p:.3f}" for p in by_hand) + "]" in hot.readout
-
-
-def test_two_class_explorer():
-    explorer = xw.softmax_two_class_explorer()
-    before_png = explorer.image.value
-    explorer.controls["a"].value = 2.5
-    assert explorer.image.value != before_png
-    point = [line for line in explorer.plot.figure.axes[0].lines if line.get_marker() == "o"][0]
-    sigma = 1 / (1 + math.exp(-3.0))
-    assert np.allclose(point.get_xydata(), [[3.0, sigma]])
-    # moving both logits together leaves the point where it is
-    explorer.controls["b"].value = 0.5
-    explorer.controls["a"].value = 3.5
-    assert np.allclose(point.get_xydata(), [[3.0, sigma]])

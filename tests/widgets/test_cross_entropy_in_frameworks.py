@@ -1,5 +1,4 @@
-"""Tests of the 09_cross_entropy_in_frameworks checkers and widgets, and cross-checks of the
-notebook's PyTorch claims against PyTorch itself (skipped when PyTorch is not installed)."""
+"""Tests of the figures and sliders of notebook 09: ``xent_widgets/cross_entropy_in_frameworks.py``."""
 
 import math
 
@@ -7,56 +6,13 @@ import numpy as np
 import pytest
 
 import xent_core as xc
-import xent_exercises as xe
-import xent_widgets as xw
+import xent_notes as notes
+import xent_widgets.cross_entropy_in_frameworks as xw
 
 
-# --- checkers --------------------------------------------------------------------------------
+def _torch():
+    return pytest.importorskip("torch", reason="PyTorch is not a course requirement; these cross-checks run when it is installed")
 
-def test_check_keras_renormalized():
-    right = -math.log(0.6 / (0.2 + 0.6 + 0.4))
-    assert xe.check_keras_renormalized(right)
-    assert xe.check_keras_renormalized(round(math.log(2), 4))
-    wrong = xe.check_keras_renormalized(-math.log(0.6))
-    assert not wrong and "divides y_pred by its sum" in wrong.message
-    assert "sign" in xe.check_keras_renormalized(-right).message
-    assert "Replace" in xe.check_keras_renormalized(...).message
-
-
-def test_check_weighted_mean():
-    right = (2 * 0.2 + 1 * 1.0 + 1 * 0.5) / (2 + 1 + 1)
-    assert xe.check_weighted_mean(right)
-    wrong = xe.check_weighted_mean((2 * 0.2 + 1.0 + 0.5) / 3)
-    assert not wrong and "number of samples" in wrong.message
-    assert "weight" in xe.check_weighted_mean((0.2 + 1.0 + 0.5) / 3).message
-
-
-def test_check_double_softmax_floor():
-    right = math.log(math.e + 9) - 1
-    assert xe.check_double_softmax_floor(right)
-    wrong = xe.check_double_softmax_floor(0)
-    assert not wrong and "softmaxed" in wrong.message
-    assert "bits" in xe.check_double_softmax_floor(right / math.log(2)).message
-
-
-def test_check_smoothed_minimum():
-    right = -(0.92 * math.log(0.92) + 4 * 0.02 * math.log(0.02))
-    assert xe.check_smoothed_minimum(right)
-    wrong = xe.check_smoothed_minimum(0.0)
-    assert not wrong and "entropy" in wrong.message and "not 0" in wrong.message
-    other = xe.check_smoothed_minimum(0.5)            # wrong, but not 0: no "not 0" clause
-    assert not other and "entropy" in other.message and "not 0" not in other.message
-    # the slip: eps / (C - 1) on each wrong class instead of eps / C on every class
-    over_others = -(0.9 * math.log(0.9) + 4 * 0.025 * math.log(0.025))
-    slip = xe.check_smoothed_minimum(over_others)
-    assert not slip and "including the true one" in slip.message and "not 0" not in slip.message
-    assert "the entropy of [0.9, 0.025, 0.025, 0.025, 0.025]" in slip.message
-    assert "[0.92, 0.02, 0.02, 0.02, 0.02]" in slip.message
-    typed = xe.check_smoothed_minimum(round(over_others, 4))   # what a reader types: 4 decimals
-    assert not typed and typed.message.endswith(slip.message.split(";", 1)[1])
-
-
-# --- widgets ---------------------------------------------------------------------------------
 
 def test_smoothed_target():
     assert np.allclose(xw._smoothed_target(4, 2, 0.2), [0.05, 0.05, 0.85, 0.05])
@@ -71,14 +27,14 @@ def test_double_softmax_floor_formula():
 
 
 def test_main_explorer_moves():
-    explorer = xw.main_explorers()["09_cross_entropy_in_frameworks"]()
+    explorer = xw.MAIN_EXPLORER()
     first = next(iter(explorer.controls))
-    assert first == "eps"
+    assert first == "label_smoothing"
     explorer.controls[first].value = 0.3
     left, right = explorer.plot.figure.axes
     points = {line.get_color(): line for line in right.lines if line.get_marker() == "o"}
     loss_point, floor_point = points[xw.COLORS["vermillion"]], points[xw.COLORS["blue"]]
-    expected_loss = float(xc.softmax_cross_entropy([[2.0, 1.0, 0.1]], [0], label_smoothing=0.3))
+    expected_loss = float(xc.softmax_cross_entropy([notes.PYTORCH_LOGITS], [0], label_smoothing=0.3))
     expected_floor = float(xc.entropy([0.8, 0.1, 0.1]))
     assert np.allclose(loss_point.get_xydata(), [[0.3, expected_loss]])
     assert np.allclose(floor_point.get_xydata(), [[0.3, expected_floor]])
@@ -88,15 +44,9 @@ def test_main_explorer_moves():
     assert f"{expected_loss:.4f}" in explorer.readout.value and "0.30" in explorer.readout.value
 
 
-# --- PyTorch cross-checks of the notebook's claims ---------------------------------------------
-
-def _torch():
-    return pytest.importorskip("torch", reason="PyTorch is not a course requirement; these cross-checks run when it is installed")
-
-
 def test_torch_cross_entropy_0417():
     torch = _torch()
-    logits = torch.tensor([[2.0, 1.0, 0.1]], dtype=torch.float64)
+    logits = torch.tensor([notes.PYTORCH_LOGITS], dtype=torch.float64)
     loss = torch.nn.CrossEntropyLoss()(logits, torch.tensor([0]))
     assert round(loss.item(), 4) == 0.417
     assert math.isclose(loss.item(), float(xc.softmax_cross_entropy(logits.numpy(), [0])), rel_tol=1e-12)
@@ -106,7 +56,7 @@ def test_torch_cross_entropy_0417():
 
 def test_torch_nll_accepts_anything():
     torch = _torch()
-    logits = torch.tensor([[2.0, 1.0, 0.1]], dtype=torch.float64)
+    logits = torch.tensor([notes.PYTORCH_LOGITS], dtype=torch.float64)
     assert torch.nn.NLLLoss()(logits, torch.tensor([0])).item() == -2.0
     probs = torch.softmax(logits, -1)
     assert round(torch.nn.NLLLoss()(probs, torch.tensor([0])).item(), 4) == -0.659
@@ -195,7 +145,7 @@ def test_torch_all_ignored_nan_loss_but_zero_gradients():
 
 def test_torch_label_smoothing_and_double_softmax():
     torch = _torch()
-    logits = torch.tensor([[2.0, 1.0, 0.1]], dtype=torch.float64)
+    logits = torch.tensor([notes.PYTORCH_LOGITS], dtype=torch.float64)
     smooth = torch.nn.CrossEntropyLoss(label_smoothing=0.1)(logits, torch.tensor([0])).item()
     assert math.isclose(smooth, float(xc.softmax_cross_entropy(logits.numpy(), [0], label_smoothing=0.1)), rel_tol=1e-12)
     assert round(smooth, 4) == 0.5137

@@ -1,5 +1,6 @@
-"""The sliders work without a browser: moving a main slider changes the readout and the frame."""
+"""Tests of the shared figure machinery (``xent_widgets/__init__.py``), and every notebook's main slider moved without a browser."""
 
+import importlib
 import pathlib
 
 import pytest
@@ -10,8 +11,16 @@ NOTEBOOKS = sorted(path.stem for path in (pathlib.Path(__file__).resolve().paren
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def test_every_notebook_registers_exactly_one_main_explorer():
-    assert sorted(xw.main_explorers()) == NOTEBOOKS
+def figures_module(notebook):
+    """The figures module of a notebook: ``03_entropy`` -> ``xent_widgets.entropy``."""
+    return importlib.import_module(f"xent_widgets.{notebook[3:]}")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_every_notebook_names_one_main_explorer_that_carries_the_main_class(notebook):
+    module = figures_module(notebook)
+    assert "MAIN_EXPLORER" in module.__all__ and module.MAIN_EXPLORER.__name__.endswith("_explorer")
+    assert "xent-main" in module.MAIN_EXPLORER().widget._dom_classes
 
 
 def other_value(control):
@@ -20,11 +29,10 @@ def other_value(control):
     return control.min + round((target - control.min) / control.step) * control.step
 
 
-@pytest.mark.parametrize("notebook", sorted(xw.main_explorers()))
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_moving_the_main_slider_changes_readout_and_frame(notebook):
     """One step (the browser test presses an arrow key once) and a far move both visibly change the figure."""
-    explorer = xw.main_explorers()[notebook]()
-    assert "xent-main" in explorer.widget._dom_classes
+    explorer = figures_module(notebook).MAIN_EXPLORER()
     control = next(iter(explorer.controls.values()))
     readout, frame = explorer.readout.value, bytes(explorer.image.value)
     assert frame.startswith(PNG_SIGNATURE) and readout

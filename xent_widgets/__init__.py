@@ -1,0 +1,323 @@
+"""Figures and sliders for the xent notebooks; the mathematics stays in xent_core.
+
+One module per notebook, named after it: the figures of ``notebooks/03_entropy.ipynb`` are in
+``xent_widgets/entropy.py``, which the notebook imports as ``import xent_widgets.entropy as xw``.
+Each such module names the notebook's main explorer ``MAIN_EXPLORER`` (the slider the browser
+test and the benchmark press). This file holds what they share.
+
+Every figure of the course is a :class:`LivePlot`: a plain function (``<topic>_plot``) draws it
+into a matplotlib ``Figure`` once, and an ``update(**values)`` callback moves its artists in
+place. :func:`explore` (called by ``<topic>_explorer``) then attaches sliders: each step calls
+``update``, re-renders the same figure to PNG and feeds it to an ``ipywidgets.Image``, with a
+one-line readout of the numbers beside it. Nothing here redraws through ``interact`` or an
+``Output`` widget, whose outputs change on every run and break strict nbval.
+
+Conventions (QuantEcon's style rules): lowercase axis labels with units, ``lw=2``, the
+Okabe-Ito colour-blind-safe palette, captions in the notebook's markdown rather than titles.
+"""
+
+import io
+import math
+
+import ipywidgets
+import matplotlib
+import numpy as np
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+__all__ = [
+    "COLORS", "LivePlot", "Explorer", "new_figure", "explore", "slider", "int_slider", "format_vector",
+    "split_distribution", "frog_prediction",
+]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
+COLORS = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+STYLE = {
+    "axes.prop_cycle": matplotlib.cycler(color=list(COLORS.values())),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "lines.linewidth": 2,
+    "font.size": 10,
+}
+# Figures are rendered at this resolution: sharp in the browser, small and fast to encode.
+FRAME_DPI = 90
+
+
+def new_figure(ncols=1, width=6.4, height=3.4, **subplot_kw):
+    """A course-styled ``Figure`` (not registered with pyplot) and its axes.
+
+    Parameters
+    ----------
+    ncols : int
+        Number of axes side by side.
+    width, height : float
+        Size in inches.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : Axes or array of Axes (one per column when ``ncols > 1``)
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> type(fig).__name__, len(fig.axes)
+    ('Figure', 1)
+    """
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(width, height), dpi=FRAME_DPI, layout="constrained")
+        FigureCanvasAgg(fig)  # draws straight to pixels, without pyplot or a GUI backend
+        axes = fig.subplots(1, ncols, subplot_kw=subplot_kw)
+    return fig, axes
+
+
+class LivePlot:
+    """A figure plus the callback that moves it: ``update(**values) -> readout text``.
+
+    Shown in a notebook, a LivePlot displays as its figure (a static PNG). Calling it updates
+    the figure in place and returns itself, so ``plot(p=0.3)`` shows the state at p = 0.3.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure from :func:`new_figure`, with everything drawn for the initial values.
+    update : callable
+        ``update(**values)`` moves the artists for new values and returns a one-line readout
+        (HTML allowed) of the numbers the figure shows.
+    animated : list of matplotlib artists, optional
+        The artists that ``update`` changes. When given, the rest of the figure is rendered
+        once and cached, and each frame redraws only these on top (blitting: a few
+        milliseconds instead of about 30). ``update`` must then change nothing else, not even
+        axis limits. When omitted, every frame redraws the whole figure.
+    **values
+        The initial values, which ``update`` is called with once so the readout exists.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> line, = ax.plot([0, 1], [0, 0])
+    >>> def update(height):
+    ...     line.set_ydata([height, height])
+    ...     return f"height {height}"
+    >>> plot = LivePlot(fig, update, animated=[line], height=0.5)
+    >>> plot(height=0.7).readout
+    'height 0.7'
+    >>> plot.png()[:4]
+    b'\\x89PNG'
+    """
+
+    def __init__(self, fig, update, animated=None, **values):
+        self.figure = fig
+        self._update = update
+        self._animated = list(animated or [])
+        for artist in self._animated:
+            artist.set_animated(True)
+        self.values = dict(values)
+        self.readout = update(**self.values)
+        # Lay the figure out once; later frames keep these positions instead of re-solving
+        # the constrained layout on every step.
+        fig.canvas.draw()
+        fig.set_layout_engine("none")
+        self._background = fig.canvas.copy_from_bbox(fig.bbox) if self._animated else None
+
+    def __call__(self, **values):
+        self.values.update(values)
+        self.readout = self._update(**self.values)
+        return self
+
+    def png(self):
+        """The current frame as PNG bytes (fast, level-1 compression)."""
+        canvas = self.figure.canvas
+        if self._background is None:
+            canvas.draw()
+        else:
+            canvas.restore_region(self._background)
+            for artist in self._animated:
+                self.figure.draw_artist(artist)
+        rgba = canvas.buffer_rgba()
+        buffer = io.BytesIO()
+        PIL.Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        values = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.values.items())
+        return {"image/png": self.png(), "text/plain": f"<figure at {values}>"}
+
+
+class Explorer:
+    """Sliders bound to a :class:`LivePlot`: each change updates the figure and the readout.
+
+    Parameters
+    ----------
+    plot : LivePlot
+    controls : dict of str to ipywidgets.ValueWidget
+        One widget per keyword of ``plot``'s ``update``.
+    name : str
+        A stable CSS class suffix (``xent-<name>``) by which the browser test finds it.
+    main : bool
+        Whether this is its notebook's main explorer (CSS class ``xent-main``): the one a
+        notebook module names ``MAIN_EXPLORER``.
+
+    Attributes
+    ----------
+    image : ipywidgets.Image
+        The current frame.
+    readout : ipywidgets.HTML
+        The numbers behind the frame.
+    widget : ipywidgets.VBox
+        Controls, readout and image, as displayed.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> line, = ax.plot([0, 1], [0, 0])
+    >>> plot = LivePlot(fig, lambda height: line.set_ydata([height, height]) or f"height {height}",
+    ...                 animated=[line], height=0.5)
+    >>> explorer = Explorer(plot, {"height": slider("height", 0.0, 1.0, 0.5)})
+    >>> explorer.controls["height"].value = 0.75
+    >>> explorer.readout.value
+    'height 0.75'
+    """
+
+    def __init__(self, plot, controls, name="explorer", main=False):
+        self.plot, self.controls = plot, controls
+        self.image = ipywidgets.Image(format="png", layout=ipywidgets.Layout(max_width="100%"))
+        self.readout = ipywidgets.HTML()
+        self.widget = ipywidgets.VBox([*controls.values(), self.readout, self.image])
+        self.widget.add_class("xent-explorer")
+        self.widget.add_class(f"xent-{name}")
+        if main:
+            self.widget.add_class("xent-main")
+        for control in controls.values():
+            control.observe(self._on_change, names="value")
+        self._on_change()
+
+    def _on_change(self, change=None):
+        self.plot(**{key: control.value for key, control in self.controls.items()})
+        self.readout.value = self.plot.readout
+        self.image.value = self.plot.png()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        # The default text is the repr of every child, PNG bytes included; a reader without
+        # widgets (and nbval) sees this line instead.
+        bundle["text/plain"] = f"<interactive figure: {', '.join(self.controls)} (run the notebook to use the sliders)>"
+        return bundle
+
+
+def slider(description, low, high, value, step=None, readout_format=".3f"):
+    """A float slider as the course uses them: continuous updates, a readable label.
+
+    Examples
+    --------
+    >>> s = slider("p", 0.01, 1.0, 0.125)
+    >>> (s.min, s.max, s.value)
+    (0.01, 1.0, 0.125)
+    """
+    step = step if step is not None else 10 ** math.floor(math.log10((high - low) / 100))
+    return ipywidgets.FloatSlider(
+        value=value, min=low, max=high, step=step, description=description,
+        readout_format=readout_format, continuous_update=True,
+        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="420px"),
+    )
+
+
+def int_slider(description, low, high, value):
+    """An integer slider styled like :func:`slider` (steps of 1).
+
+    Examples
+    --------
+    >>> s = int_slider("matches won", 0, 3, 2)
+    >>> (s.min, s.max, s.value, s.step)
+    (0, 3, 2, 1)
+    """
+    return ipywidgets.IntSlider(
+        value=value, min=low, max=high, step=1, description=description, continuous_update=True,
+        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="420px"),
+    )
+
+
+def format_vector(values, spec=".3f"):
+    """A short list of rounded numbers for readouts.
+
+    Examples
+    --------
+    >>> format_vector([0.6590011, 0.2424329, 0.0985659])
+    '[0.659, 0.242, 0.099]'
+    >>> format_vector([0.4, 0.0, 0.6], ".2g")
+    '[0.4, 0, 0.6]'
+    """
+    return "[" + ", ".join(f"{float(v):{spec}}" for v in values) + "]"
+
+
+def explore(plot, name="explorer", main=False, **controls):
+    """Attach sliders to a LivePlot: ``explore(plot, p=slider("p", 0, 1, 0.5))``.
+
+    Parameters
+    ----------
+    plot : LivePlot
+    name, main
+        As for :class:`Explorer`.
+    **controls : ipywidgets.ValueWidget
+        One slider per keyword of the plot's ``update``, from :func:`slider` or :func:`int_slider`.
+
+    Returns
+    -------
+    Explorer
+        Displays as the sliders, a readout and the live figure.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> line, = ax.plot([0, 1], [0, 0])
+    >>> plot = LivePlot(fig, lambda p: line.set_ydata([p, p]) or f"p = {p:.3f}", animated=[line], p=0.25)
+    >>> explorer = explore(plot, name="level", p=slider("p", 0.0, 1.0, 0.25))
+    >>> explorer.controls["p"].value = 0.5
+    >>> explorer.readout.value
+    'p = 0.500'
+    """
+    return Explorer(plot, controls, name=name, main=main)
+
+
+def split_distribution(q1, split):
+    """Three probabilities from two slider values: ``q1``, then ``split`` of the rest to outcome 2.
+
+    ``q = [q1, (1 - q1) * split, (1 - q1) * (1 - split)]`` is a distribution for every ``q1`` and
+    ``split`` in [0, 1], which is why the three-outcome sliders of notebooks 03 and 04 use it
+    instead of two free probabilities (whose sum could pass 1). Rows if the inputs are arrays.
+
+    Examples
+    --------
+    >>> print(split_distribution(0.5, 0.6))
+    [0.5 0.3 0.2]
+    """
+    q1, split = np.broadcast_arrays(np.asarray(q1, dtype=float), np.asarray(split, dtype=float))
+    rest = 1.0 - q1
+    return np.stack([q1, rest * split, rest * (1.0 - split)], axis=-1)
+
+
+def frog_prediction(p):
+    """The notes' frog prediction with probability ``p`` on the frog: (cat, frog, mouse).
+
+    The rest, ``1 - p``, is split 3 : 1 between cat and mouse, which gives the notes'
+    ``(0.3, 0.6, 0.1)`` at ``p = 0.6`` (``xent_notes.FROG_PREDICTION``). Rows if ``p`` is an
+    array. Used by the figures of notebooks 00 and 07.
+
+    Examples
+    --------
+    >>> print(frog_prediction(0.6).round(12))
+    [0.3 0.6 0.1]
+    """
+    p = np.asarray(p, dtype=float)
+    rest = 1.0 - p
+    return np.stack([rest * 0.75, p, rest * 0.25], axis=-1)
