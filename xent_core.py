@@ -1,9 +1,9 @@
 """The mathematics of the xent course: information, entropy, cross-entropy and its gradients.
 
-Every function is vectorized over any leading batch shape, keeps float32 and float64 as given
-(other numbers become float64), and is exact: ``+inf`` where the mathematics says so,
-``0 * log 0 = 0``, and no hidden clipping or renormalizing. Bad input raises a ``ValueError``
-(or ``TypeError`` for non-numbers) that names the argument, the bad value and its position.
+Every function is vectorized over any leading batch shape and is exact: ``+inf`` where the
+mathematics says so, ``0 * log 0 = 0``, and no hidden clipping or renormalizing. Bad input raises
+a ``ValueError`` (or ``TypeError`` for non-numbers) that names the argument, the bad value and
+its position, and says how to fix it.
 
 Conventions
 -----------
@@ -11,7 +11,30 @@ Conventions
 * The class (or outcome) axis is the last one, ``axis=-1``, unless a function takes ``axis``.
 * Loss functions take the prediction first and the target second, as PyTorch does;
   information-theory functions take the reference distribution ``p`` first.
-* ``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``, as in PyTorch.
+* ``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``, as in PyTorch. One rule for
+  empty batches, in every loss and gradient: ``"mean"`` over nothing raises a ``ValueError``
+  (it is 0/0; PyTorch returns nan), ``"sum"`` over nothing is 0, ``"none"`` is an empty array.
+* Auxiliary arguments (``weight``, ``pos_weight``) never change the loss's shape: they must
+  broadcast *to* the target's shape.
+* A result with no axes is a NumPy scalar (``np.float64`` or ``np.float32``), never a 0-d array.
+
+Dtypes
+------
+float32 and float64 are computed and returned as given (mixing them gives float64, as NumPy
+does; ``softmax_cross_entropy`` computes in the dtype of its logits). float16 is computed and
+returned in float32: its largest value is 65504 and it carries 3 digits, so a sum of 100,000
+losses overflows to ``inf`` and a mean becomes ``nan`` (pytorch#85791). Every other real number
+(integers, booleans, long double) becomes float64; complex numbers and other types raise.
+
+Accuracy
+--------
+Every loss is computed as a sum of terms of one sign, so in float64 a finite result has a
+relative error below 1e-12, however small: the loss of a confident right answer (``-log(1 -
+tiny)``) keeps its digits, and ``log(1 + tiny)`` is formed with ``log1p``. The same holds for
+the gradients of class-index and 0/1 targets (at the true class ``p - 1`` is formed without
+cancellation). A gradient against soft targets is ``p - t``, which cancels where the model
+matches the target; there the error is relative to ``max(p, t)``. ``kl_divergence >= 0`` and
+``cross_entropy >= entropy`` hold on every input that is accepted, not only in exact arithmetic.
 
 The notebook that introduces each function is named in its docstring.
 """
@@ -61,16 +84,23 @@ _PARALLEL_MIN_SIZE = 1 << 18
 
 
 def _as_float(x, name):
-    """Return ``x`` as a float array (float32/float64 kept), or raise TypeError naming it."""
+    """Return ``x`` as a float32 or float64 array (the dtype policy), or raise TypeError naming it."""
     array = np.asarray(x)
-    if np.issubdtype(array.dtype, np.floating):
+    if array.dtype in (np.float32, np.float64):
         return array
-    if np.issubdtype(array.dtype, np.integer) or array.dtype == np.bool_:
+    if array.dtype == np.float16:
+        return array.astype(np.float32)
+    if np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer) or array.dtype == np.bool_:
         return array.astype(np.float64)
     raise TypeError(
         f"{name} must be a real number or array of real numbers, got dtype {array.dtype}; "
         f"convert it with np.asarray({name}, dtype=float)."
     )
+
+
+def _scalar(result):
+    """A 0-d result as a NumPy scalar (``np.float64``/``np.float32``), arrays unchanged, as SciPy's ``out[()]``."""
+    return result[()] if isinstance(result, np.ndarray) else result
 
 
 def _position(array, mask):
@@ -162,11 +192,30 @@ def _check_logits(array, name):
 def _reduce(losses, reduction, count=None):
     """Apply ``reduction`` to per-element losses; ``count`` is the divisor for "mean"."""
     if reduction == "none":
-        return losses
+        return _scalar(losses)
     total = losses.sum(dtype=losses.dtype)
     if reduction == "sum":
         return total
+    _check_mean_not_empty(losses.shape)
     return total / (losses.size if count is None else count)
+
+
+def _check_mean_not_empty(shape):
+    """The one rule for empty batches: a mean over nothing is 0/0, so it raises."""
+    if math.prod(shape) == 0:
+        raise ValueError(
+            f"reduction='mean' over an empty batch (losses of shape {shape}) is 0/0: there is "
+            "nothing to average. Use reduction='sum' (0 for an empty batch) or 'none' (an empty "
+            "array), or check why the batch is empty."
+        )
+
+
+def _mean_gradient(grad, reduction):
+    """The gradient of the reduced loss from the per-element one (same empty-batch rule)."""
+    if reduction != "mean":
+        return _scalar(grad)
+    _check_mean_not_empty(grad.shape)
+    return _scalar(grad / grad.size)
 
 
 def _negated_sum(terms, axis):
@@ -178,6 +227,46 @@ def _xlogy(x, y):
     """x * log(y) with the convention 0 * log(anything) = 0 (so 0 * log 0 = 0)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(x == 0, 0, x * np.log(np.where(x == 0, 1, y)))
+
+
+# Taylor coefficients of f(d) / d**2 = sum_k (-1)**k d**(k-2) / (k (k-1)), k >= 2, where
+# f(d) = (1 + d) log(1 + d) - d; for |d| < 1/8 the 19 terms below reach float64 rounding.
+_KL_SERIES = tuple((-1) ** k / (k * (k - 1)) for k in range(2, 21))
+_KL_SERIES_RADIUS = 0.125
+
+
+def _kl_terms(p, q):
+    """Terms ``p log(p/q) - p + q`` of the generalized KL divergence, each >= 0 and accurate.
+
+    With ``d = (p - q) / q`` a term is ``q f(d)``, ``f(d) = (1 + d) log(1 + d) - d >= 0``. Near
+    ``p = q`` (|d| < 1/8) f is summed from its Taylor series, ``(p - q) d (1/2 - d/6 + ...)``, so
+    no digit is lost to cancellation (``p - q`` is exact there, Sterbenz's lemma); elsewhere the
+    direct form loses at most a few bits. ``0 log(0/q) = 0``; ``p > 0 = q`` gives ``+inf``.
+    """
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        d = (p - q) / q
+        near = np.abs(d) < _KL_SERIES_RADIUS
+        series = np.zeros_like(d)
+        for coefficient in reversed(_KL_SERIES):
+            series = series * d + coefficient
+        ratio = p / q
+        # log(p/q) unless the ratio over- or underflows; then log p - log q is still exact.
+        log_ratio = np.where(np.isfinite(ratio) & (ratio > 0), np.log(ratio), np.log(p) - np.log(q))
+        far = np.where(p == 0, q, p * log_ratio - p + q)
+        return np.where(near, (p - q) * d * series, far)
+
+
+def _check_two_distributions(p, q, axis):
+    p, q = _as_float(p, "p"), _as_float(q, "q")
+    _check_same_shape(p, q, "p", "q")
+    _check_distribution(p, "p", axis)
+    _check_distribution(q, "q", axis)
+    return p, q
+
+
+def _cross_entropy_nats(p, q, axis):
+    """``H(p, q) = H(p) + D(p || q)`` in nats, with the generalized D (>= 0): never below ``H(p)``."""
+    return _negated_sum(_xlogy(p, p), axis) + _kl_terms(p, q).sum(axis=axis)
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,7 +310,7 @@ def information_content(p, base=None):
     p = _as_float(p, "p")
     _check_probabilities(p, "p")
     with np.errstate(divide="ignore"):
-        return (0.0 - np.log(p)) / log_base  # 0 - x, not -x: a certain event carries 0 bits, not -0
+        return _scalar((0.0 - np.log(p)) / log_base)  # 0 - x, not -x: a certain event carries 0 bits, not -0
 
 
 def entropy(p, base=None, axis=-1):
@@ -261,7 +350,7 @@ def entropy(p, base=None, axis=-1):
     log_base = _check_base(base)
     p = _as_float(p, "p")
     _check_distribution(p, "p", axis)
-    return _negated_sum(_xlogy(p, p), axis) / log_base
+    return _scalar(_negated_sum(_xlogy(p, p), axis) / log_base)
 
 
 def cross_entropy(p, q, base=None, axis=-1):
@@ -283,12 +372,23 @@ def cross_entropy(p, q, base=None, axis=-1):
     ndarray or scalar
         ``H(p, q)`` per distribution; ``+inf`` where some ``q_i = 0`` has ``p_i > 0``.
 
+    Raises
+    ------
+    ValueError
+        If ``p`` and ``q`` differ in shape, or either is not a distribution along ``axis``.
+
     Notes
     -----
     .. math:: H(p, q) = -\\sum_i p_i \\log_b q_i = H(p) + D_{KL}(p \\| q)
 
     Terms with ``p_i = 0`` are 0 whatever ``q_i`` is. Introduced in
     ``04_kl_divergence_and_cross_entropy.ipynb``.
+
+    It is computed as ``entropy(p) + kl_divergence(p, q)``, with the generalized, term-by-term
+    non-negative divergence of :func:`kl_divergence`. On exact distributions that is the sum
+    above; on a ``q`` that sums to 1 only within the rounding tolerance it adds ``sum(q) - 1``,
+    so that ``H(p, q) >= H(p)`` holds on every accepted input (Gibbs' inequality) and
+    ``H(p, q) = H(p) + D(p || q)`` holds to rounding.
 
     Examples
     --------
@@ -298,11 +398,8 @@ def cross_entropy(p, q, base=None, axis=-1):
     inf
     """
     log_base = _check_base(base)
-    p, q = _as_float(p, "p"), _as_float(q, "q")
-    _check_same_shape(p, q, "p", "q")
-    _check_distribution(p, "p", axis)
-    _check_distribution(q, "q", axis)
-    return _negated_sum(_xlogy(p, q), axis) / log_base
+    p, q = _check_two_distributions(p, q, axis)
+    return _scalar(_cross_entropy_nats(p, q, axis) / log_base)
 
 
 def kl_divergence(p, q, base=None, axis=-1):
@@ -325,13 +422,31 @@ def kl_divergence(p, q, base=None, axis=-1):
         ``D_KL(p || q) >= 0``, zero exactly when ``p == q``; ``+inf`` where some ``q_i = 0`` has
         ``p_i > 0``.
 
+    Raises
+    ------
+    ValueError
+        If ``p`` and ``q`` differ in shape, or either is not a distribution along ``axis``.
+
     Notes
     -----
     .. math:: D_{KL}(p \\| q) = \\sum_i p_i \\log_b \\frac{p_i}{q_i}
               = \\sum_i p_i \\,(I_q(i) - I_p(i))
 
-    the ``p``-weighted difference of information. Terms with ``p_i = 0`` are 0. It is not
+    the ``p``-weighted difference of information. In this sum terms with ``p_i = 0`` are 0. It is not
     symmetric. Introduced in ``04_kl_divergence_and_cross_entropy.ipynb``.
+
+    It is computed in the generalized form (as ``scipy.special.kl_div``)
+
+    .. math:: D(p \\| q) = \\sum_i \\big(p_i \\log \\tfrac{p_i}{q_i} - p_i + q_i\\big)
+
+    which equals the KL divergence when ``p`` and ``q`` each sum to 1, and whose every term is
+    ``>= 0`` (``x log x - x + 1 >= 0`` with ``x = p_i / q_i``). Why: the distributions accepted
+    sum to 1 only within a rounding tolerance, and on such a ``q`` the plain sum can be negative
+    (float32 ``q = [.5003, .5]`` against ``p = [.5, .5]`` gives ``-3.0e-4``), contradicting
+    Gibbs' inequality; the generalized sum cannot. Near ``p_i = q_i`` each term is summed from its
+    Taylor series in ``d = (p_i - q_i) / q_i``, ``q_i d^2 (1/2 - d/6 + d^2/12 - ...)``, so the
+    result keeps its relative accuracy even when it is ``1e-28`` (``log(p/q)`` would lose every
+    digit there; scipy gh-20710).
 
     Examples
     --------
@@ -344,17 +459,8 @@ def kl_divergence(p, q, base=None, axis=-1):
     0.531
     """
     log_base = _check_base(base)
-    p, q = _as_float(p, "p"), _as_float(q, "q")
-    _check_same_shape(p, q, "p", "q")
-    _check_distribution(p, "p", axis)
-    _check_distribution(q, "q", axis)
-    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        ratio = p / q
-        # log(p/q) is the accurate form when p is close to q; where the ratio over- or
-        # underflows, log p - log q is still exact.
-        log_ratio = np.where(np.isfinite(ratio) & (ratio > 0), np.log(ratio), np.log(p) - np.log(q))
-        terms = np.where(p == 0, 0, p * log_ratio)
-    return terms.sum(axis=axis) / log_base
+    p, q = _check_two_distributions(p, q, axis)
+    return _scalar(_kl_terms(p, q).sum(axis=axis) / log_base)
 
 
 # --------------------------------------------------------------------------------------------
@@ -396,14 +502,24 @@ def logsumexp(z, axis=-1):
     z = _as_float(z, "z")
     _check_not_nan(z, "z")
     if z.ndim == 0:
-        return z.copy()
+        return _scalar(z.copy())
     if z.shape[axis] == 0:
         raise ValueError(f"z has an empty axis {axis}: logsumexp needs at least one value.")
     m = z.max(axis=axis, keepdims=True)
-    shift = np.where(np.isfinite(m), m, 0)
-    with np.errstate(divide="ignore"):
-        out = np.log(np.exp(z - shift).sum(axis=axis, keepdims=True)) + shift
-    return np.squeeze(out, axis=axis)
+    finite = np.isfinite(m)
+    out = np.where(finite, m + _log_sum_exp_shifted(z - np.where(finite, m, 0), axis), m)
+    return _scalar(np.squeeze(out, axis=axis))
+
+
+def _log_sum_exp_shifted(shifted, axis):
+    """``log sum exp(shifted)`` along ``axis`` (keepdims) for ``shifted`` whose maximum is 0.
+
+    The top term is ``e^0 = 1``; the others are summed on their own and added with ``log1p``, so
+    ``log(1 + tiny)`` keeps its digits (``log(1 + 1e-18)`` is ``1e-18``, not 0).
+    """
+    exps = np.exp(shifted)
+    np.put_along_axis(exps, np.argmax(shifted, axis=axis, keepdims=True), 0, axis=axis)
+    return np.log1p(exps.sum(axis=axis, keepdims=True))
 
 
 def _shifted_logits(z, name, axis):
@@ -496,7 +612,7 @@ def log_softmax(z, axis=-1):
     [    0. -1000.]
     """
     shifted = _shifted_logits(z, "z", axis)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    return shifted - _log_sum_exp_shifted(shifted, axis)
 
 
 def sigmoid(x):
@@ -526,6 +642,11 @@ def sigmoid(x):
     """
     x = _as_float(x, "x")
     _check_not_nan(x, "x")
+    return _scalar(_sigmoid(x))
+
+
+def _sigmoid(x):
+    """Sigmoid of a checked float array (the exponent is always ``-|x| <= 0``)."""
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
@@ -560,6 +681,11 @@ def log_sigmoid(x):
     """
     x = _as_float(x, "x")
     _check_not_nan(x, "x")
+    return _scalar(_log_sigmoid(x))
+
+
+def _log_sigmoid(x):
+    """log sigmoid of a checked float array: two terms of one sign, so no cancellation."""
     return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
 
 
@@ -599,14 +725,19 @@ def _for_row_blocks(work, n_rows, n_cols, itemsize):
 
 
 def _block_logsumexp(block, batch_shape, row0, coefficients=None):
-    """Row-wise ``(max, exp(block - max), coefficients . (block - max))`` of a contiguous block of
-    logits, checking them as it goes (the last is None without ``coefficients``).
+    """Row-wise pieces of the log-sum-exp of a contiguous block of logits, checked as it goes.
 
-    Losses are formed from the shifted logits ``block - max``, as PyTorch's log_softmax does:
-    ``logsumexp - z_y`` would cancel ``max`` against ``z_y`` and lose every digit of a small loss.
+    Returns ``(top, exps, rest, shifted_dot)``: the index of each row's largest logit ``m``,
+    ``exp(block - m)`` with the top entry set to 0, ``rest`` = the sum of those (so
+    ``logsumexp - m = log1p(rest)``, which keeps the digits of a tiny loss), and
+    ``coefficients . (block - m)`` (None without ``coefficients``). Losses are formed from the
+    shifted logits ``block - m``, as PyTorch's log_softmax does: ``logsumexp - z_y`` would cancel
+    ``m`` against ``z_y`` and lose every digit of a small loss.
     """
-    m = block.max(axis=1)
-    if not np.isfinite(m).all():  # NaN propagates through max; -inf max is an all -inf row
+    top = block.argmax(axis=1)  # the first NaN, if any, so that the check below sees it
+    rows = np.arange(block.shape[0])
+    m = block[rows, top]
+    if not np.isfinite(m).all():  # a NaN or +inf logit, or a row of -inf
         bad = ~np.isfinite(m)
         row = int(np.argmax(bad))
         where = tuple(int(i) for i in np.unravel_index(row0 + row, batch_shape)) if batch_shape else ()
@@ -619,7 +750,8 @@ def _block_logsumexp(block, batch_shape, row0, coefficients=None):
     np.subtract(block, m[:, None], out=scratch)
     shifted_dot = None if coefficients is None else _row_dot(coefficients, scratch)
     np.exp(scratch, out=scratch)
-    return m, scratch, shifted_dot
+    scratch[rows, top] = 0
+    return top, scratch, scratch.sum(axis=1), shifted_dot
 
 
 def _row_dot(coefficients, block):
@@ -650,6 +782,8 @@ class _SoftmaxCrossEntropyProblem:
         self.batch_shape, self.n_classes = logits.shape[:-1], logits.shape[-1]
         self.logits = np.ascontiguousarray(logits).reshape(-1, self.n_classes)
         self.dtype = logits.dtype
+        if ignore_index is not None and not (isinstance(ignore_index, (int, np.integer)) and not isinstance(ignore_index, bool)):
+            raise ValueError(f"ignore_index must be an integer (PyTorch's default is -100) or None, got {ignore_index!r}.")
         self.reduction, self.smoothing = reduction, self.dtype.type(label_smoothing)
         self.weight = self._check_weight(weight)
         target = np.asarray(target)
@@ -715,15 +849,19 @@ class _SoftmaxCrossEntropyProblem:
             self.denominator = self.dtype.type(1)
 
     def _set_probability_target(self, target, ignore_index):
-        if ignore_index is not None:
+        if ignore_index is not None and ignore_index >= 0:
             raise ValueError(
-                "ignore_index applies to class-index targets only (as in PyTorch); with "
-                "probability targets, drop the rows to ignore before calling."
+                f"ignore_index={ignore_index} with probability targets: PyTorch ignores a negative "
+                "ignore_index there (its default is -100) and rejects a class index, because a "
+                "row of probabilities has no single class to compare; drop the rows to ignore "
+                "before calling, or pass ignore_index=None."
             )
         target = _as_float(target, "target").astype(self.dtype, copy=False)
         _check_distribution(target, "target", -1)
         self.probability = np.ascontiguousarray(target).reshape(-1, self.n_classes)
         self.index = None
+        if self.reduction == "mean":
+            _check_mean_not_empty(self.batch_shape)
         self.denominator = self.dtype.type(self.probability.shape[0] if self.reduction == "mean" else 1)
 
     def _coefficients(self, start, stop):
@@ -734,7 +872,11 @@ class _SoftmaxCrossEntropyProblem:
         return a if self.weight is None else a * self.weight
 
     def losses(self):
-        """Per-sample losses (before reduction), one pass over the logits in blocks."""
+        """Per-sample losses (before reduction), one pass over the logits in blocks.
+
+        Every loss is a sum of terms >= 0 (``log1p(rest) >= 0`` and ``-a_c (z_c - m) >= 0``),
+        so no digit is lost to cancellation, however small the loss.
+        """
         out = np.empty(self.logits.shape[0], self.dtype)
         n_classes, smoothing = self.n_classes, self.smoothing
         weight_sum = n_classes if self.weight is None else self.weight.sum()
@@ -747,15 +889,15 @@ class _SoftmaxCrossEntropyProblem:
                 a = np.ones(n_classes, self.dtype) if self.weight is None else self.weight
             else:
                 a = None
-            m, exps, a_dot_shifted = _block_logsumexp(block, self.batch_shape, start, a)
-            log_sum = np.log(exps.sum(axis=1))  # logsumexp(z) - max(z)
+            top, _, rest, a_dot_shifted = _block_logsumexp(block, self.batch_shape, start, a)
+            log_sum = np.log1p(rest)  # logsumexp(z) - max(z)
             if self.index is None:
                 # -sum_c a_c log p_c = (lse - m) * sum(a) - a . (z - m)
                 out[start:stop] = log_sum * a.sum(axis=1) - a_dot_shifted
                 return
             rows = np.arange(stop - start)
             kept = self.kept[start:stop]
-            shifted_target = block[rows, self.safe_index[start:stop]] - m
+            shifted_target = block[rows, self.safe_index[start:stop]] - block[rows, top]
             nll = _xmul(self.target_weight[start:stop], log_sum - shifted_target)
             if smoothing:
                 # -sum_c w_c log p_c = (lse - m) * sum(w) - w . (z - m)
@@ -767,32 +909,49 @@ class _SoftmaxCrossEntropyProblem:
         return out
 
     def gradient(self):
-        """d(reduced loss)/d(logits), blocked; rows of ignored targets are 0."""
+        """d(reduced loss)/d(logits), blocked; rows of ignored targets are 0.
+
+        Entry c is ``sum(a) p_c - a_c`` with ``p = softmax(z)``. At the top class, where ``p`` is
+        close to 1, it is formed as ``(sum of the other a - a_top rest) / (1 + rest)``, so the
+        tiny gradient of a confident right answer keeps its digits (``p - 1`` would round to 0).
+        """
         grad = np.empty_like(self.logits)
         n_classes, smoothing = self.n_classes, self.smoothing
 
         def work(start, stop):
             block = self.logits[start:stop]
-            _, exps, _ = _block_logsumexp(block, self.batch_shape, start)
+            top, exps, rest, _ = _block_logsumexp(block, self.batch_shape, start)
+            total = 1 + rest  # sum exp(z - m)
             g = grad[start:stop]
+            rows = np.arange(stop - start)
             if self.index is None:
                 a = self._coefficients(start, stop) / self.denominator
-                np.multiply(exps, (a.sum(axis=1) / exps.sum(axis=1))[:, None], out=g)
+                a_top = a[rows, top]
+                others = a.copy()
+                others[rows, top] = 0
+                np.multiply(exps, (a.sum(axis=1) / total)[:, None], out=g)
                 g -= a
+                g[rows, top] = (others.sum(axis=1) - a_top * rest) / total
                 return
-            rows = np.arange(stop - start)
+            index = self.safe_index[start:stop]
+            at_top = index == top
             w_target = self.target_weight[start:stop] / self.denominator
-            if smoothing:
-                # a = (1 - eps) w_y e_y + eps/C * w for kept rows
-                w = np.ones(n_classes, self.dtype) if self.weight is None else self.weight
-                kept = self.kept[start:stop].astype(self.dtype) / self.denominator
-                a_sum = (1 - smoothing) * w_target + smoothing / n_classes * w.sum() * kept
-                np.multiply(exps, (a_sum / exps.sum(axis=1))[:, None], out=g)
-                g -= (smoothing / n_classes) * kept[:, None] * w
-                g[rows, self.safe_index[start:stop]] -= (1 - smoothing) * w_target
-            else:
-                np.multiply(exps, (w_target / exps.sum(axis=1))[:, None], out=g)
-                g[rows, self.safe_index[start:stop]] -= w_target
+            if not smoothing:
+                np.multiply(exps, (w_target / total)[:, None], out=g)
+                g[rows, top] = np.where(at_top, -w_target * rest, w_target) / total
+                g[rows, index] -= np.where(at_top, 0, w_target)
+                return
+            # a = (1 - eps) w_y e_y + eps/C * w for kept rows
+            w = np.ones(n_classes, self.dtype) if self.weight is None else self.weight
+            kept = self.kept[start:stop].astype(self.dtype) / self.denominator
+            share = (smoothing / n_classes) * kept
+            hard = (1 - smoothing) * w_target
+            np.multiply(exps, ((hard + share * w.sum()) / total)[:, None], out=g)
+            g -= share[:, None] * w
+            g[rows, index] -= hard
+            a_top = np.where(at_top, hard, 0) + share * w[top]
+            a_others = np.where(at_top, 0, hard) + share * (w.sum() - w[top])
+            g[rows, top] = (a_others - a_top * rest) / total
 
         _for_row_blocks(work, *self.logits.shape, self.dtype.itemsize)
         return grad
@@ -813,6 +972,8 @@ def softmax_cross_entropy(logits, target, weight=None, ignore_index=None, label_
         A non-negative weight per class.
     ignore_index : int, optional
         Class-index targets equal to this contribute nothing and are not counted in the mean.
+        With probability targets, as in PyTorch, a negative ``ignore_index`` (PyTorch's default
+        is -100) is accepted and has no effect, and a non-negative one raises.
     label_smoothing : float, optional
         ``eps`` in [0, 1]: the target becomes ``(1 - eps) * target + eps / C``.
     reduction : {"mean", "sum", "none"}, optional
@@ -852,7 +1013,7 @@ def softmax_cross_entropy(logits, target, weight=None, ignore_index=None, label_
     problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
     losses = problem.losses()
     if reduction == "none":
-        return losses.reshape(problem.batch_shape)
+        return _scalar(losses.reshape(problem.batch_shape))
     return _reduce(losses, reduction, problem.denominator)
 
 
@@ -947,7 +1108,7 @@ def categorical_cross_entropy(probs, target, reduction="mean"):
     target = _as_float(target, "target")
     _check_same_shape(probs, target, "probs", "target")
     _check_distribution(target, "target", -1)
-    return _reduce(_negated_sum(_xlogy(target, probs), -1), reduction)
+    return _reduce(_cross_entropy_nats(target, probs, -1), reduction)
 
 
 def binary_cross_entropy(probs, target, reduction="mean"):
@@ -1002,12 +1163,15 @@ def _check_pos_weight(pos_weight, target):
     if (pos_weight < 0).any() or not np.isfinite(pos_weight).all():
         raise ValueError("pos_weight must be finite and >= 0 (one weight per label, e.g. n_negative / n_positive).")
     try:
-        np.broadcast_shapes(pos_weight.shape, target.shape)
+        fits = np.broadcast_shapes(pos_weight.shape, target.shape) == target.shape
     except ValueError:
+        fits = False
+    if not fits:
         raise ValueError(
-            f"pos_weight of shape {pos_weight.shape} does not broadcast against target of shape "
-            f"{target.shape}; give one weight per label, shape ({target.shape[-1] if target.ndim else 1},)."
-        ) from None
+            f"pos_weight of shape {pos_weight.shape} does not broadcast to target's shape "
+            f"{target.shape} (an auxiliary argument must not change the loss's shape); give one "
+            f"weight per label, shape ({target.shape[-1] if target.ndim else 1},), or the shape of target."
+        )
     return pos_weight
 
 
@@ -1030,8 +1194,9 @@ def binary_cross_entropy_with_logits(logits, target, pos_weight=None, reduction=
     target : array_like
         Targets in [0, 1], the same shape as ``logits``.
     pos_weight : array_like, optional
-        Weight of the positive term, broadcast against ``target`` along the last axis (one per
-        label), as PyTorch's ``BCEWithLogitsLoss``.
+        Weight of the positive term, one per label (shape ``(L,)`` for targets ``(..., L)``), as
+        PyTorch's ``BCEWithLogitsLoss``; it must broadcast *to* the shape of ``target`` (a
+        ``pos_weight`` that would enlarge the loss raises).
     reduction : {"mean", "sum", "none"}, optional
         ``"mean"`` averages over every element.
 
@@ -1054,8 +1219,8 @@ def binary_cross_entropy_with_logits(logits, target, pos_weight=None, reduction=
     [800.0, 0.6931471805599453, 0.0]
     """
     logits, target, pos_weight = _check_binary_logits_args(logits, target, pos_weight, reduction)
-    positive = _xmul(pos_weight * target, log_sigmoid(logits))
-    negative = _xmul(1 - target, log_sigmoid(-logits))
+    positive = _xmul(pos_weight * target, _log_sigmoid(logits))
+    negative = _xmul(1 - target, _log_sigmoid(-logits))
     return _reduce(0.0 - (positive + negative), reduction)
 
 
@@ -1090,9 +1255,9 @@ def binary_cross_entropy_with_logits_grad(logits, target, pos_weight=None, reduc
     [-1.  -0.5 -0. ]
     """
     logits, target, pos_weight = _check_binary_logits_args(logits, target, pos_weight, reduction)
-    weighted_target = pos_weight * target
-    grad = sigmoid(logits) * (weighted_target + 1 - target) - weighted_target
-    return grad if reduction != "mean" else grad / max(1, grad.size)
+    # sigma(x)(w t + 1 - t) - w t, written so that sigma(x) - 1 = -sigma(-x) never cancels
+    grad = _sigmoid(logits) * (1 - target) - pos_weight * target * _sigmoid(-logits)
+    return _mean_gradient(grad, reduction)
 
 
 def _check_regression_args(pred, target, reduction):
@@ -1199,9 +1364,9 @@ def sigmoid_mean_squared_error_grad(logits, target, reduction="mean"):
     _check_reduction(reduction)
     _check_not_nan(logits, "logits")
     _check_probabilities(target, "target")
-    s = sigmoid(logits)
-    grad = 2 * (s - target) * s * (1 - s)
-    return grad if reduction != "mean" else grad / max(1, grad.size)
+    s, s_minus = _sigmoid(logits), _sigmoid(-logits)  # sigma(-x) = 1 - sigma(x), without cancellation
+    grad = 2 * (s * (1 - target) - target * s_minus) * s * s_minus
+    return _mean_gradient(grad, reduction)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1260,7 +1425,7 @@ def bernoulli_likelihood(theta, outcomes):
     theta = 0.2: L = 0.026844
     """
     theta, successes, failures = _check_bernoulli_args(theta, outcomes)
-    return theta**successes * (1 - theta) ** failures
+    return _scalar(theta**successes * (1 - theta) ** failures)
 
 
 def bernoulli_log_likelihood(theta, outcomes):
@@ -1294,4 +1459,4 @@ def bernoulli_log_likelihood(theta, outcomes):
     theta, successes, failures = _check_bernoulli_args(theta, outcomes)
     with np.errstate(divide="ignore"):
         log_not_theta = np.log1p(-theta)  # log(1 - theta) loses all digits as theta -> 0
-    return _xlogy(successes, theta) + _xmul(failures, log_not_theta)
+    return _scalar(_xlogy(successes, theta) + _xmul(failures, log_not_theta))
