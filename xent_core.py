@@ -379,6 +379,14 @@ def mean_squared_error(pred, target, reduction="mean"):
     -------
     ndarray or scalar
 
+    Raises
+    ------
+    ValueError
+        If the shapes differ, an input is NaN, or ``reduction`` is unknown; ``"mean"`` of an
+        empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\text{MSE} = \\frac{1}{n} \\sum_i (\\hat y_i - y_i)^2
@@ -406,6 +414,14 @@ def mean_absolute_error(pred, target, reduction="mean"):
     Returns
     -------
     ndarray or scalar
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, an input is NaN, or ``reduction`` is unknown; ``"mean"`` of an
+        empty batch.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -445,6 +461,13 @@ def information_content(p, base=None):
     -------
     ndarray or scalar
         ``-log(p)``; ``+inf`` where ``p == 0`` (an impossible event would be infinitely surprising).
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is NaN or outside [0, 1], or ``base`` is not a positive number other than 1.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -491,6 +514,14 @@ def entropy(p, base=None, axis=-1):
     -------
     ndarray or scalar
         ``H(p)``, one value per distribution.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not a distribution along ``axis`` (NaN, outside [0, 1], or not summing to
+        1), or ``base`` is invalid.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -603,6 +634,13 @@ def cross_entropy(p, q, base=None, axis=-1):
     ValueError
         If ``p`` and ``q`` differ in shape, or either is not a distribution along ``axis``.
 
+    See Also
+    --------
+    categorical_cross_entropy : ``(probs, target)``: the same quantity as a loss, prediction
+        first; ``cross_entropy(p, q) == categorical_cross_entropy(q, p, reduction="none")``.
+    softmax_cross_entropy : ``(logits, target)``: the loss from raw scores, prediction first.
+    kl_divergence : ``(p, q)``: ``H(p, q) - H(p)``, reference distribution first.
+
     Notes
     -----
     .. math:: H(p, q) = -\\sum_i p_i \\log_b q_i = H(p) + D_{KL}(p \\| q)
@@ -648,6 +686,14 @@ def bernoulli_likelihood(theta, outcomes):
     ndarray or scalar
         The probability of exactly this sequence of outcomes.
 
+    Raises
+    ------
+    ValueError
+        If ``theta`` is outside [0, 1] or NaN, or ``outcomes`` is a scalar or holds anything but
+        0 and 1.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: L(\\theta) = \\prod_i \\theta^{x_i} (1 - \\theta)^{1 - x_i} = \\theta^k (1 - \\theta)^{n - k}
@@ -684,6 +730,14 @@ def bernoulli_log_likelihood(theta, outcomes):
     -------
     ndarray or scalar
         ``-inf`` where the outcomes are impossible under ``theta``.
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is outside [0, 1] or NaN, or ``outcomes`` is a scalar or holds anything but
+        0 and 1.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -722,6 +776,14 @@ def binary_cross_entropy(probs, target, reduction="mean"):
     -------
     ndarray or scalar
         ``+inf`` where the true outcome has probability 0 (PyTorch clamps each log at -100).
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``probs`` or ``target`` is outside [0, 1] or NaN, or ``reduction``
+        is unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -770,6 +832,14 @@ def softmax(z, axis=-1, temperature=1.0):
     ndarray
         Entries in [0, 1] summing to 1 along ``axis``.
 
+    Raises
+    ------
+    ValueError
+        If ``z`` is a scalar, has an empty axis, holds NaN or ``+inf``, or a slice is ``-inf``
+        throughout; if ``temperature`` is not a finite number > 0.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\operatorname{softmax}(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}
@@ -809,6 +879,14 @@ def log_softmax(z, axis=-1):
     ndarray
         ``log softmax(z)``, entries ``<= 0``.
 
+    Raises
+    ------
+    ValueError
+        If ``z`` is a scalar, has an empty axis, holds NaN or ``+inf``, or a slice is ``-inf``
+        throughout.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\log \\operatorname{softmax}(z)_i = z_i - \\operatorname{LSE}(z)
@@ -842,6 +920,13 @@ def logsumexp(z, axis=-1):
     Returns
     -------
     ndarray or scalar
+
+    Raises
+    ------
+    ValueError
+        If ``z`` holds NaN or has an empty ``axis``.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -885,6 +970,13 @@ def sigmoid(x):
     ndarray or scalar
         Values in [0, 1].
 
+    Raises
+    ------
+    ValueError
+        If ``x`` holds NaN.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\sigma(x) = \\frac{1}{1 + e^{-x}} = \\frac{e^{x}}{1 + e^{x}}
@@ -924,6 +1016,22 @@ def categorical_cross_entropy(probs, target, reduction="mean"):
     ndarray or scalar
         ``+inf`` for a sample whose true class has probability 0. No clipping (Keras clips
         probabilities to [1e-7, 1 - 1e-7] and renormalizes; see ``09_cross_entropy_in_frameworks``).
+
+    Raises
+    ------
+    ValueError
+        If ``probs`` is not a distribution along the last axis, ``target`` is neither integer
+        class indices in range nor distributions of ``probs``' shape, or ``reduction`` is
+        unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    See Also
+    --------
+    cross_entropy : ``(p, q)``: the reference (target) distribution comes first there, so
+        ``categorical_cross_entropy(probs, target) == cross_entropy(target, probs)`` per sample.
+    softmax_cross_entropy : ``(logits, target)``: the same loss from raw scores, computed without
+        forming ``log(softmax)``; prefer it when you have logits.
 
     Notes
     -----
@@ -994,6 +1102,25 @@ def softmax_cross_entropy(logits, target, weight=None, ignore_index=None, label_
     ndarray or scalar
         The reduced loss, or per-sample losses of shape ``(...)`` for ``"none"``.
 
+    Raises
+    ------
+    ValueError
+        If the logits hold NaN or ``+inf`` (or a row is ``-inf`` throughout), ``target`` has
+        neither shape, an index is out of range, ``weight`` is not ``(C,)`` finite and >= 0,
+        ``ignore_index`` is not an integer (or is >= 0 with probability targets),
+        ``label_smoothing`` is outside [0, 1], or ``reduction`` is unknown; ``"mean"`` over no
+        targets or a total weight of 0.
+    TypeError
+        If an input is not made of real numbers.
+
+    See Also
+    --------
+    categorical_cross_entropy : ``(probs, target)``: the same loss from probabilities, prediction
+        first; equals ``softmax_cross_entropy(logits, target)`` for ``probs = softmax(logits)``.
+    cross_entropy : ``(p, q)``: the information-theory form, reference distribution first:
+        ``cross_entropy(target, softmax(logits))``.
+    softmax_cross_entropy_grad : its gradient with respect to the logits.
+
     Notes
     -----
     For a sample with logits ``z`` and coefficients ``a_c`` (the weighted, smoothed target),
@@ -1045,6 +1172,15 @@ def binary_cross_entropy_with_logits(logits, target, pos_weight=None, reduction=
     -------
     ndarray or scalar
 
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``logits`` hold NaN, ``target`` is outside [0, 1], ``pos_weight``
+        is negative, not finite or does not broadcast to ``target``'s shape, or ``reduction`` is
+        unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\ell = -\\big(w_+ \\, t \\log \\sigma(x) + (1 - t) \\log \\sigma(-x)\\big)
@@ -1077,6 +1213,13 @@ def log_sigmoid(x):
     -------
     ndarray or scalar
         Values ``<= 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` holds NaN.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -1118,6 +1261,14 @@ def sigmoid_mean_squared_error_grad(logits, target, reduction="mean"):
     -------
     ndarray, shape of ``logits``
 
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``logits`` hold NaN, ``target`` is outside [0, 1], or
+        ``reduction`` is unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\frac{\\partial}{\\partial x} (\\sigma(x) - t)^2 = 2(\\sigma(x) - t)\\,\\sigma(x)(1 - \\sigma(x))
@@ -1153,6 +1304,13 @@ def binary_cross_entropy_with_logits_grad(logits, target, pos_weight=None, reduc
     -------
     ndarray, shape of ``logits``
 
+    Raises
+    ------
+    ValueError
+        As :func:`binary_cross_entropy_with_logits`.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\frac{\\partial \\ell}{\\partial x} = \\sigma(x)\\,(w_+ t + 1 - t) - w_+ t
@@ -1184,6 +1342,13 @@ def softmax_cross_entropy_grad(logits, target, weight=None, ignore_index=None, l
     Returns
     -------
     ndarray, shape of ``logits``
+
+    Raises
+    ------
+    ValueError
+        As :func:`softmax_cross_entropy`.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----

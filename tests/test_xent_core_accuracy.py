@@ -304,3 +304,50 @@ def test_non_negative_ignore_index_with_probability_targets_is_rejected_as_in_py
         F.cross_entropy(torch.tensor(logits), torch.tensor(target), ignore_index=ignore_index)
     with pytest.raises(ValueError, match=rf"ignore_index={ignore_index} with probability targets"):
         xc.softmax_cross_entropy(logits, target, ignore_index=ignore_index)
+
+
+# --- issue 9: a result with no axes is a NumPy scalar, from every public function --------------
+
+SCALAR_CALLS = {
+    "mean_squared_error": [lambda: xc.mean_squared_error(1.0, 3.0), lambda: xc.mean_squared_error(1.0, 3.0, reduction="none")],
+    "mean_absolute_error": [lambda: xc.mean_absolute_error(1.0, 3.0, reduction="none"), lambda: xc.mean_absolute_error([1.0], [3.0])],
+    "information_content": [lambda: xc.information_content(0.5), lambda: xc.information_content(0.0)],
+    "entropy": [lambda: xc.entropy([0.5, 0.5]), lambda: xc.entropy([[0.5], [0.5]], axis=0)[0][()]],
+    "kl_divergence": [lambda: xc.kl_divergence([0.5, 0.5], [0.25, 0.75])],
+    "cross_entropy": [lambda: xc.cross_entropy([0.5, 0.5], [0.25, 0.75])],
+    "bernoulli_likelihood": [lambda: xc.bernoulli_likelihood(0.5, [1, 0])],
+    "bernoulli_log_likelihood": [lambda: xc.bernoulli_log_likelihood(0.5, [1, 0])],
+    "binary_cross_entropy": [lambda: xc.binary_cross_entropy(0.5, 1.0, reduction="none"), lambda: xc.binary_cross_entropy([0.5], [1.0])],
+    "softmax": [lambda: xc.softmax([1.0, 2.0])[0]],
+    "log_softmax": [lambda: xc.log_softmax([1.0, 2.0])[0]],
+    "logsumexp": [lambda: xc.logsumexp([1.0, 2.0]), lambda: xc.logsumexp(1.0), lambda: xc.logsumexp([[1.0], [2.0]], axis=0)[0]],
+    "sigmoid": [lambda: xc.sigmoid(0.5), lambda: xc.sigmoid(-800.0)],
+    "categorical_cross_entropy": [lambda: xc.categorical_cross_entropy([0.5, 0.5], 0, reduction="none"),
+                                  lambda: xc.categorical_cross_entropy([0.5, 0.5], [1.0, 0.0], reduction="none")],
+    "softmax_cross_entropy": [lambda: xc.softmax_cross_entropy([1.0, 2.0], 0, reduction="none"),
+                              lambda: xc.softmax_cross_entropy([1.0, 2.0], [1.0, 0.0], reduction="none"),
+                              lambda: xc.softmax_cross_entropy([[1.0, 2.0]], [0])],
+    "binary_cross_entropy_with_logits": [lambda: xc.binary_cross_entropy_with_logits(0.5, 1.0, reduction="none")],
+    "log_sigmoid": [lambda: xc.log_sigmoid(0.5)],
+    "sigmoid_mean_squared_error_grad": [lambda: xc.sigmoid_mean_squared_error_grad(0.5, 1.0),
+                                        lambda: xc.sigmoid_mean_squared_error_grad(0.5, 1.0, reduction="none")],
+    "binary_cross_entropy_with_logits_grad": [lambda: xc.binary_cross_entropy_with_logits_grad(0.5, 1.0),
+                                              lambda: xc.binary_cross_entropy_with_logits_grad(0.5, 1.0, reduction="sum")],
+    "softmax_cross_entropy_grad": [lambda: xc.softmax_cross_entropy_grad([1.0, 2.0], 0)[0]],
+}
+
+
+def test_every_public_function_has_a_scalar_case():
+    assert sorted(SCALAR_CALLS) == sorted(xc.__all__)
+
+
+@pytest.mark.parametrize("name, call", [(name, call) for name, calls in SCALAR_CALLS.items() for call in calls])
+def test_a_result_with_no_axes_is_a_numpy_scalar(name, call):
+    result = call()
+    assert isinstance(result, np.float64) and not isinstance(result, np.ndarray), (name, type(result))
+    assert repr(result).startswith("np.float64(")
+
+
+def test_float32_scalars_stay_float32_scalars():
+    assert isinstance(xc.sigmoid(np.float32(0.5)), np.float32)
+    assert isinstance(xc.logsumexp(np.float32([1.0, 2.0])), np.float32)
