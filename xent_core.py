@@ -1,9 +1,9 @@
 """The mathematics of the xent course: information, entropy, cross-entropy and its gradients.
 
-Every function is vectorized over any leading batch shape, keeps float32 and float64 as given
-(other numbers become float64), and is exact: ``+inf`` where the mathematics says so,
-``0 * log 0 = 0``, and no hidden clipping or renormalizing. Bad input raises a ``ValueError``
-(or ``TypeError`` for non-numbers) that names the argument, the bad value and its position.
+Every function is vectorized over any leading batch shape and is exact: ``+inf`` where the
+mathematics says so, ``0 * log 0 = 0``, and no hidden clipping or renormalizing. Bad input raises
+a ``ValueError`` (or ``TypeError`` for non-numbers) that names the argument, the bad value and
+its position, and says how to fix it.
 
 Conventions
 -----------
@@ -11,7 +11,30 @@ Conventions
 * The class (or outcome) axis is the last one, ``axis=-1``, unless a function takes ``axis``.
 * Loss functions take the prediction first and the target second, as PyTorch does;
   information-theory functions take the reference distribution ``p`` first.
-* ``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``, as in PyTorch.
+* ``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``, as in PyTorch. One rule for
+  empty batches, in every loss and gradient: ``"mean"`` over nothing raises a ``ValueError``
+  (it is 0/0; PyTorch returns nan), ``"sum"`` over nothing is 0, ``"none"`` is an empty array.
+* Auxiliary arguments (``weight``, ``pos_weight``) never change the loss's shape: they must
+  broadcast *to* the target's shape.
+* A result with no axes is a NumPy scalar (``np.float64`` or ``np.float32``), never a 0-d array.
+
+Dtypes
+------
+float32 and float64 are computed and returned as given (mixing them gives float64, as NumPy
+does; ``softmax_cross_entropy`` computes in the dtype of its logits). float16 is computed and
+returned in float32: its largest value is 65504 and it carries 3 digits, so a sum of 100,000
+losses overflows to ``inf`` and a mean becomes ``nan`` (pytorch#85791). Every other real number
+(integers, booleans, long double) becomes float64; complex numbers and other types raise.
+
+Accuracy
+--------
+Every loss is computed as a sum of terms of one sign, so in float64 a finite result has a
+relative error below 1e-12, however small: the loss of a confident right answer (``-log(1 -
+tiny)``) keeps its digits, and ``log(1 + tiny)`` is formed with ``log1p``. The same holds for
+the gradients of class-index and 0/1 targets (at the true class ``p - 1`` is formed without
+cancellation). A gradient against soft targets is ``p - t``, which cancels where the model
+matches the target; there the error is relative to ``max(p, t)``. ``kl_divergence >= 0`` and
+``cross_entropy >= entropy`` hold on every input that is accepted, not only in exact arithmetic.
 
 The notebook that introduces each function is named in its docstring.
 """
@@ -23,54 +46,53 @@ import threading
 
 import numpy as np
 
-__all__ = [
-    "information_content",
-    "entropy",
-    "cross_entropy",
-    "kl_divergence",
-    "logsumexp",
-    "softmax",
-    "log_softmax",
-    "sigmoid",
-    "log_sigmoid",
-    "softmax_cross_entropy",
-    "softmax_cross_entropy_grad",
-    "categorical_cross_entropy",
-    "binary_cross_entropy",
-    "binary_cross_entropy_with_logits",
-    "binary_cross_entropy_with_logits_grad",
+__all__ = [  # in course order: the notebook that introduces each, 01 to 08
     "mean_squared_error",
     "mean_absolute_error",
-    "sigmoid_mean_squared_error_grad",
+    "information_content",
+    "entropy",
+    "kl_divergence",
+    "cross_entropy",
     "bernoulli_likelihood",
     "bernoulli_log_likelihood",
+    "binary_cross_entropy",
+    "softmax",
+    "log_softmax",
+    "logsumexp",
+    "sigmoid",
+    "categorical_cross_entropy",
+    "softmax_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "log_sigmoid",
+    "sigmoid_mean_squared_error_grad",
+    "binary_cross_entropy_with_logits_grad",
+    "softmax_cross_entropy_grad",
 ]
-
 _REDUCTIONS = ("mean", "sum", "none")
-# Rows of the (rows, classes) view handled at once by the blocked softmax cross-entropy: about
-# 1 MiB of logits (measured best of 0.5, 1 and 2 MiB), so a block and its scratch buffer stay
-# in a core's L2 cache.
-_BLOCK_BYTES = 1 << 20
-# Below this many logits, threads cost more than they save.
-_PARALLEL_MIN_SIZE = 1 << 18
 
 
 # --------------------------------------------------------------------------------------------
 # Validation: once, at the public boundary, with messages that say what to do.
 # --------------------------------------------------------------------------------------------
 
-
 def _as_float(x, name):
-    """Return ``x`` as a float array (float32/float64 kept), or raise TypeError naming it."""
+    """Return ``x`` as a float32 or float64 array (the dtype policy), or raise TypeError naming it."""
     array = np.asarray(x)
-    if np.issubdtype(array.dtype, np.floating):
+    if array.dtype in (np.float32, np.float64):
         return array
-    if np.issubdtype(array.dtype, np.integer) or array.dtype == np.bool_:
+    if array.dtype == np.float16:
+        return array.astype(np.float32)
+    if np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer) or array.dtype == np.bool_:
         return array.astype(np.float64)
     raise TypeError(
         f"{name} must be a real number or array of real numbers, got dtype {array.dtype}; "
         f"convert it with np.asarray({name}, dtype=float)."
     )
+
+
+def _scalar(result):
+    """A 0-d result as a NumPy scalar (``np.float64``/``np.float32``), arrays unchanged, as SciPy's ``out[()]``."""
+    return result[()] if isinstance(result, np.ndarray) else result
 
 
 def _position(array, mask):
@@ -159,14 +181,99 @@ def _check_logits(array, name):
         )
 
 
+def _check_two_distributions(p, q, axis):
+    p, q = _as_float(p, "p"), _as_float(q, "q")
+    _check_same_shape(p, q, "p", "q")
+    _check_distribution(p, "p", axis)
+    _check_distribution(q, "q", axis)
+    return p, q
+
+
+def _check_pos_weight(pos_weight, target):
+    if pos_weight is None:
+        return 1
+    pos_weight = _as_float(pos_weight, "pos_weight")
+    _check_not_nan(pos_weight, "pos_weight")
+    if (pos_weight < 0).any() or not np.isfinite(pos_weight).all():
+        raise ValueError("pos_weight must be finite and >= 0 (one weight per label, e.g. n_negative / n_positive).")
+    try:
+        fits = np.broadcast_shapes(pos_weight.shape, target.shape) == target.shape
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(
+            f"pos_weight of shape {pos_weight.shape} does not broadcast to target's shape "
+            f"{target.shape} (an auxiliary argument must not change the loss's shape); give one "
+            f"weight per label, shape ({target.shape[-1] if target.ndim else 1},), or the shape of target."
+        )
+    return pos_weight
+
+
+def _check_binary_logits_args(logits, target, pos_weight, reduction):
+    _check_reduction(reduction)
+    logits, target = _as_float(logits, "logits"), _as_float(target, "target")
+    _check_same_shape(logits, target, "logits", "target")
+    _check_not_nan(logits, "logits")
+    _check_probabilities(target, "target")
+    return logits, target, _check_pos_weight(pos_weight, target)
+
+
+def _check_regression_args(pred, target, reduction):
+    _check_reduction(reduction)
+    pred, target = _as_float(pred, "pred"), _as_float(target, "target")
+    _check_same_shape(pred, target, "pred", "target")
+    _check_not_nan(pred, "pred")
+    _check_not_nan(target, "target")
+    return pred, target
+
+
+def _check_bernoulli_args(theta, outcomes):
+    theta = _as_float(theta, "theta")
+    _check_probabilities(theta, "theta")
+    outcomes = np.asarray(outcomes)
+    if outcomes.ndim == 0:
+        raise ValueError("outcomes must be an array of 0/1 outcomes along its last axis, got a scalar; pass [x].")
+    bad = (outcomes != 0) & (outcomes != 1)
+    if bad.any():
+        raise ValueError(
+            f"outcomes{_position(outcomes, bad)} = {outcomes[bad][0].item()!r}; outcomes must be 0 "
+            "(failure, e.g. tails) or 1 (success, e.g. heads)."
+        )
+    successes = outcomes.sum(axis=-1).astype(theta.dtype)
+    return theta, successes, outcomes.shape[-1] - successes
+
+
+# --------------------------------------------------------------------------------------------
+# Reductions and exact elementwise pieces shared by the public functions
+# --------------------------------------------------------------------------------------------
+
 def _reduce(losses, reduction, count=None):
     """Apply ``reduction`` to per-element losses; ``count`` is the divisor for "mean"."""
     if reduction == "none":
-        return losses
+        return _scalar(losses)
     total = losses.sum(dtype=losses.dtype)
     if reduction == "sum":
         return total
+    _check_mean_not_empty(losses.shape)
     return total / (losses.size if count is None else count)
+
+
+def _check_mean_not_empty(shape):
+    """The one rule for empty batches: a mean over nothing is 0/0, so it raises."""
+    if math.prod(shape) == 0:
+        raise ValueError(
+            f"reduction='mean' over an empty batch (losses of shape {shape}) is 0/0: there is "
+            "nothing to average. Use reduction='sum' (0 for an empty batch) or 'none' (an empty "
+            "array), or check why the batch is empty."
+        )
+
+
+def _mean_gradient(grad, reduction):
+    """The gradient of the reduced loss from the per-element one (same empty-batch rule)."""
+    if reduction != "mean":
+        return _scalar(grad)
+    _check_mean_not_empty(grad.shape)
+    return _scalar(grad / grad.size)
 
 
 def _negated_sum(terms, axis):
@@ -180,10 +287,165 @@ def _xlogy(x, y):
         return np.where(x == 0, 0, x * np.log(np.where(x == 0, 1, y)))
 
 
+def _xmul(coefficient, log_value):
+    """coefficient * log_value with 0 * (-inf) = 0."""
+    return np.where(coefficient == 0, 0, coefficient * np.where(coefficient == 0, 0, log_value))
+
+
+# Taylor coefficients of f(d) / d**2 = sum_k (-1)**k d**(k-2) / (k (k-1)), k >= 2, where
+# f(d) = (1 + d) log(1 + d) - d; for |d| < 1/8 the 19 terms below reach float64 rounding.
+_KL_SERIES = tuple((-1) ** k / (k * (k - 1)) for k in range(2, 21))
+_KL_SERIES_RADIUS = 0.125
+
+
+def _kl_terms(p, q):
+    """Terms ``p log(p/q) - p + q`` of the generalized KL divergence, each >= 0 and accurate.
+
+    With ``d = (p - q) / q`` a term is ``q f(d)``, ``f(d) = (1 + d) log(1 + d) - d >= 0``. Near
+    ``p = q`` (|d| < 1/8) f is summed from its Taylor series, ``(p - q) d (1/2 - d/6 + ...)``, so
+    no digit is lost to cancellation (``p - q`` is exact there, Sterbenz's lemma); elsewhere the
+    direct form loses at most a few bits. ``0 log(0/q) = 0``; ``p > 0 = q`` gives ``+inf``.
+    """
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        d = (p - q) / q
+        near = np.abs(d) < _KL_SERIES_RADIUS
+        series = np.zeros_like(d)
+        for coefficient in reversed(_KL_SERIES):
+            series = series * d + coefficient
+        ratio = p / q
+        # log(p/q) unless the ratio over- or underflows; then log p - log q is still exact.
+        log_ratio = np.where(np.isfinite(ratio) & (ratio > 0), np.log(ratio), np.log(p) - np.log(q))
+        far = np.where(p == 0, q, p * log_ratio - p + q)
+        return np.where(near, (p - q) * d * series, far)
+
+
+def _cross_entropy_nats(p, q, axis):
+    """``H(p, q) = H(p) + D(p || q)`` in nats, with the generalized D (>= 0): never below ``H(p)``."""
+    return _negated_sum(_xlogy(p, p), axis) + _kl_terms(p, q).sum(axis=axis)
+
+
+def _shifted_logits(z, name, axis):
+    """``z - max(z)`` along ``axis`` after checking ``z``; each slice must have a finite logit."""
+    z = _as_float(z, name)
+    _check_logits(z, name)
+    if z.ndim == 0 or z.shape[axis] == 0:
+        raise ValueError(f"{name} needs a non-empty class axis {axis}, got shape {z.shape}.")
+    m = z.max(axis=axis, keepdims=True)
+    bad = np.isneginf(m)
+    if bad.any():
+        raise ValueError(
+            f"{name} is -inf for every class at batch index {_position(m, bad)}: no class is "
+            "possible, so there is no distribution. Give at least one class a finite logit."
+        )
+    return z - m
+
+
+def _log_sum_exp_shifted(shifted, axis):
+    """``log sum exp(shifted)`` along ``axis`` (keepdims) for ``shifted`` whose maximum is 0.
+
+    The top term is ``e^0 = 1``; the others are summed on their own and added with ``log1p``, so
+    ``log(1 + tiny)`` keeps its digits (``log(1 + 1e-18)`` is ``1e-18``, not 0).
+    """
+    exps = np.exp(shifted)
+    np.put_along_axis(exps, np.argmax(shifted, axis=axis, keepdims=True), 0, axis=axis)
+    return np.log1p(exps.sum(axis=axis, keepdims=True))
+
+
+def _sigmoid(x):
+    """Sigmoid of a checked float array (the exponent is always ``-|x| <= 0``)."""
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _log_sigmoid(x):
+    """log sigmoid of a checked float array: two terms of one sign, so no cancellation."""
+    return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+
+
 # --------------------------------------------------------------------------------------------
-# Information theory
+# 01 Measuring error
 # --------------------------------------------------------------------------------------------
 
+def mean_squared_error(pred, target, reduction="mean"):
+    """Squared error ``(pred - target)**2`` (L2 loss, least squares), reduced.
+
+    Parameters
+    ----------
+    pred, target : array_like
+        Real numbers of the same shape.
+    reduction : {"mean", "sum", "none"}, optional
+
+    Returns
+    -------
+    ndarray or scalar
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, an input is NaN, or ``reduction`` is unknown; ``"mean"`` of an
+        empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\text{MSE} = \\frac{1}{n} \\sum_i (\\hat y_i - y_i)^2
+
+    Introduced in ``01_measuring_error.ipynb``.
+
+    Examples
+    --------
+    >>> print(round(float(mean_squared_error([10, 10, 20], [30, 20, 50])), 4))
+    466.6667
+    """
+    pred, target = _check_regression_args(pred, target, reduction)
+    return _reduce((pred - target) ** 2, reduction)
+
+
+def mean_absolute_error(pred, target, reduction="mean"):
+    """Absolute error ``|pred - target|`` (L1 loss), reduced.
+
+    Parameters
+    ----------
+    pred, target : array_like
+        Real numbers of the same shape.
+    reduction : {"mean", "sum", "none"}, optional
+
+    Returns
+    -------
+    ndarray or scalar
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, an input is NaN, or ``reduction`` is unknown; ``"mean"`` of an
+        empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\text{MAE} = \\frac{1}{n} \\sum_i |\\hat y_i - y_i|
+
+    Introduced in ``01_measuring_error.ipynb``.
+
+    Examples
+    --------
+    The notes' L1 example: output (10, 10, 20) against target (30, 20, 50). The errors are
+    20, 10 and 30 (the notes write 50 - 10 = 40 for the last one and get 70 and 23.33).
+
+    >>> print(mean_absolute_error([10, 10, 20], [30, 20, 50], reduction="sum"))
+    60.0
+    >>> print(mean_absolute_error([10, 10, 20], [30, 20, 50]))
+    20.0
+    """
+    pred, target = _check_regression_args(pred, target, reduction)
+    return _reduce(np.abs(pred - target), reduction)
+
+
+# --------------------------------------------------------------------------------------------
+# 02 Information content
+# --------------------------------------------------------------------------------------------
 
 def information_content(p, base=None):
     """Information content (surprisal, 信息量) of an event of probability ``p``.
@@ -199,6 +461,13 @@ def information_content(p, base=None):
     -------
     ndarray or scalar
         ``-log(p)``; ``+inf`` where ``p == 0`` (an impossible event would be infinitely surprising).
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is NaN or outside [0, 1], or ``base`` is not a positive number other than 1.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -221,8 +490,12 @@ def information_content(p, base=None):
     p = _as_float(p, "p")
     _check_probabilities(p, "p")
     with np.errstate(divide="ignore"):
-        return (0.0 - np.log(p)) / log_base  # 0 - x, not -x: a certain event carries 0 bits, not -0
+        return _scalar((0.0 - np.log(p)) / log_base)  # 0 - x, not -x: a certain event carries 0 bits, not -0
 
+
+# --------------------------------------------------------------------------------------------
+# 03 Entropy
+# --------------------------------------------------------------------------------------------
 
 def entropy(p, base=None, axis=-1):
     """Entropy (熵) of the distribution ``p``: its expected information content.
@@ -241,6 +514,14 @@ def entropy(p, base=None, axis=-1):
     -------
     ndarray or scalar
         ``H(p)``, one value per distribution.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not a distribution along ``axis`` (NaN, outside [0, 1], or not summing to
+        1), or ``base`` is invalid.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -261,49 +542,12 @@ def entropy(p, base=None, axis=-1):
     log_base = _check_base(base)
     p = _as_float(p, "p")
     _check_distribution(p, "p", axis)
-    return _negated_sum(_xlogy(p, p), axis) / log_base
+    return _scalar(_negated_sum(_xlogy(p, p), axis) / log_base)
 
 
-def cross_entropy(p, q, base=None, axis=-1):
-    """Cross-entropy (交叉熵) of ``q`` relative to ``p``: the information of ``p``'s outcomes measured with ``q``.
-
-    Parameters
-    ----------
-    p : array_like
-        The reference ("true") distribution along ``axis``.
-    q : array_like
-        The model's distribution, same shape as ``p``.
-    base : float, optional
-        None for nats, 2 for bits.
-    axis : int, optional
-        The outcome axis, default the last.
-
-    Returns
-    -------
-    ndarray or scalar
-        ``H(p, q)`` per distribution; ``+inf`` where some ``q_i = 0`` has ``p_i > 0``.
-
-    Notes
-    -----
-    .. math:: H(p, q) = -\\sum_i p_i \\log_b q_i = H(p) + D_{KL}(p \\| q)
-
-    Terms with ``p_i = 0`` are 0 whatever ``q_i`` is. Introduced in
-    ``04_kl_divergence_and_cross_entropy.ipynb``.
-
-    Examples
-    --------
-    >>> print(round(float(cross_entropy([0, 1, 0], [0.3, 0.6, 0.1])), 4))  # -ln 0.6
-    0.5108
-    >>> print(cross_entropy([0.5, 0.5], [1.0, 0.0]))
-    inf
-    """
-    log_base = _check_base(base)
-    p, q = _as_float(p, "p"), _as_float(q, "q")
-    _check_same_shape(p, q, "p", "q")
-    _check_distribution(p, "p", axis)
-    _check_distribution(q, "q", axis)
-    return _negated_sum(_xlogy(p, q), axis) / log_base
-
+# --------------------------------------------------------------------------------------------
+# 04 KL divergence and cross-entropy
+# --------------------------------------------------------------------------------------------
 
 def kl_divergence(p, q, base=None, axis=-1):
     """Kullback-Leibler divergence (相对熵 / KL 散度) of ``q`` from ``p``.
@@ -325,13 +569,31 @@ def kl_divergence(p, q, base=None, axis=-1):
         ``D_KL(p || q) >= 0``, zero exactly when ``p == q``; ``+inf`` where some ``q_i = 0`` has
         ``p_i > 0``.
 
+    Raises
+    ------
+    ValueError
+        If ``p`` and ``q`` differ in shape, or either is not a distribution along ``axis``.
+
     Notes
     -----
     .. math:: D_{KL}(p \\| q) = \\sum_i p_i \\log_b \\frac{p_i}{q_i}
               = \\sum_i p_i \\,(I_q(i) - I_p(i))
 
-    the ``p``-weighted difference of information. Terms with ``p_i = 0`` are 0. It is not
+    the ``p``-weighted difference of information. In this sum terms with ``p_i = 0`` are 0. It is not
     symmetric. Introduced in ``04_kl_divergence_and_cross_entropy.ipynb``.
+
+    It is computed in the generalized form (as ``scipy.special.kl_div``)
+
+    .. math:: D(p \\| q) = \\sum_i \\big(p_i \\log \\tfrac{p_i}{q_i} - p_i + q_i\\big)
+
+    which equals the KL divergence when ``p`` and ``q`` each sum to 1, and whose every term is
+    ``>= 0`` (``x log x - x + 1 >= 0`` with ``x = p_i / q_i``). Why: the distributions accepted
+    sum to 1 only within a rounding tolerance, and on such a ``q`` the plain sum can be negative
+    (float32 ``q = [.5003, .5]`` against ``p = [.5, .5]`` gives ``-3.0e-4``), contradicting
+    Gibbs' inequality; the generalized sum cannot. Near ``p_i = q_i`` each term is summed from its
+    Taylor series in ``d = (p_i - q_i) / q_i``, ``q_i d^2 (1/2 - d/6 + d^2/12 - ...)``, so the
+    result keeps its relative accuracy even when it is ``1e-28`` (``log(p/q)`` would lose every
+    digit there; scipy gh-20710).
 
     Examples
     --------
@@ -344,83 +606,213 @@ def kl_divergence(p, q, base=None, axis=-1):
     0.531
     """
     log_base = _check_base(base)
-    p, q = _as_float(p, "p"), _as_float(q, "q")
-    _check_same_shape(p, q, "p", "q")
-    _check_distribution(p, "p", axis)
-    _check_distribution(q, "q", axis)
-    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        ratio = p / q
-        # log(p/q) is the accurate form when p is close to q; where the ratio over- or
-        # underflows, log p - log q is still exact.
-        log_ratio = np.where(np.isfinite(ratio) & (ratio > 0), np.log(ratio), np.log(p) - np.log(q))
-        terms = np.where(p == 0, 0, p * log_ratio)
-    return terms.sum(axis=axis) / log_base
+    p, q = _check_two_distributions(p, q, axis)
+    return _scalar(_kl_terms(p, q).sum(axis=axis) / log_base)
 
 
-# --------------------------------------------------------------------------------------------
-# Softmax and sigmoid, stably
-# --------------------------------------------------------------------------------------------
-
-
-def logsumexp(z, axis=-1):
-    """Log of the sum of exponentials, ``log(sum(exp(z)))``, without overflow.
+def cross_entropy(p, q, base=None, axis=-1):
+    """Cross-entropy (交叉熵) of ``q`` relative to ``p``: the information of ``p``'s outcomes measured with ``q``.
 
     Parameters
     ----------
-    z : array_like
-        Real numbers; ``-inf`` entries contribute nothing, a ``+inf`` entry gives ``+inf``.
+    p : array_like
+        The reference ("true") distribution along ``axis``.
+    q : array_like
+        The model's distribution, same shape as ``p``.
+    base : float, optional
+        None for nats, 2 for bits.
     axis : int, optional
-        The axis to reduce, default the last.
+        The outcome axis, default the last.
 
     Returns
     -------
     ndarray or scalar
+        ``H(p, q)`` per distribution; ``+inf`` where some ``q_i = 0`` has ``p_i > 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` and ``q`` differ in shape, or either is not a distribution along ``axis``.
+
+    See Also
+    --------
+    categorical_cross_entropy : ``(probs, target)``: the same quantity as a loss, prediction
+        first; ``cross_entropy(p, q) == categorical_cross_entropy(q, p, reduction="none")``.
+    softmax_cross_entropy : ``(logits, target)``: the loss from raw scores, prediction first.
+    kl_divergence : ``(p, q)``: ``H(p, q) - H(p)``, reference distribution first.
 
     Notes
     -----
-    .. math:: \\operatorname{LSE}(z) = m + \\log \\sum_i e^{z_i - m}, \\qquad m = \\max_i z_i
+    .. math:: H(p, q) = -\\sum_i p_i \\log_b q_i = H(p) + D_{KL}(p \\| q)
 
-    Exact, because ``e^{z_i} = e^m e^{z_i - m}``; after the shift the largest term is
-    ``e^0 = 1``, so nothing overflows and the sum is at least 1. Introduced in
-    ``06_softmax.ipynb``.
+    Terms with ``p_i = 0`` are 0 whatever ``q_i`` is. Introduced in
+    ``04_kl_divergence_and_cross_entropy.ipynb``.
+
+    It is computed as ``entropy(p) + kl_divergence(p, q)``, with the generalized, term-by-term
+    non-negative divergence of :func:`kl_divergence`. On exact distributions that is the sum
+    above; on a ``q`` that sums to 1 only within the rounding tolerance it adds ``sum(q) - 1``,
+    so that ``H(p, q) >= H(p)`` holds on every accepted input (Gibbs' inequality) and
+    ``H(p, q) = H(p) + D(p || q)`` holds to rounding.
 
     Examples
     --------
-    >>> z = np.array([1000.0, 1000.0])
-    >>> with np.errstate(over="ignore"):
-    ...     print(np.log(np.sum(np.exp(z))))  # the naive formula overflows
+    >>> print(round(float(cross_entropy([0, 1, 0], [0.3, 0.6, 0.1])), 4))  # -ln 0.6
+    0.5108
+    >>> print(cross_entropy([0.5, 0.5], [1.0, 0.0]))
     inf
-    >>> print(round(float(logsumexp(z)), 6))  # 1000 + ln 2
-    1000.693147
     """
-    z = _as_float(z, "z")
-    _check_not_nan(z, "z")
-    if z.ndim == 0:
-        return z.copy()
-    if z.shape[axis] == 0:
-        raise ValueError(f"z has an empty axis {axis}: logsumexp needs at least one value.")
-    m = z.max(axis=axis, keepdims=True)
-    shift = np.where(np.isfinite(m), m, 0)
+    log_base = _check_base(base)
+    p, q = _check_two_distributions(p, q, axis)
+    return _scalar(_cross_entropy_nats(p, q, axis) / log_base)
+
+
+# --------------------------------------------------------------------------------------------
+# 05 Maximum likelihood
+# --------------------------------------------------------------------------------------------
+
+def bernoulli_likelihood(theta, outcomes):
+    """Likelihood (似然) of a Bernoulli model with success probability ``theta`` for 0/1 outcomes.
+
+    Parameters
+    ----------
+    theta : array_like
+        Success probabilities in [0, 1]; broadcasts against ``outcomes.shape[:-1]``, so a whole
+        curve over ``theta`` is one call.
+    outcomes : array_like
+        Independent trials, 0 or 1, along the last axis.
+
+    Returns
+    -------
+    ndarray or scalar
+        The probability of exactly this sequence of outcomes.
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is outside [0, 1] or NaN, or ``outcomes`` is a scalar or holds anything but
+        0 and 1.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: L(\\theta) = \\prod_i \\theta^{x_i} (1 - \\theta)^{1 - x_i} = \\theta^k (1 - \\theta)^{n - k}
+
+    with ``k`` successes in ``n`` trials (``0**0 = 1``). Underflows for long sequences: use
+    :func:`bernoulli_log_likelihood`. Introduced in ``05_maximum_likelihood.ipynb``.
+
+    Examples
+    --------
+    Ten coin flips with one head, under the three candidate models of the notes:
+
+    >>> flips = [1] + [0] * 9
+    >>> for theta, likelihood in zip([0.1, 0.7, 0.2], bernoulli_likelihood([0.1, 0.7, 0.2], flips)):
+    ...     print(f"theta = {theta}: L = {likelihood:.6f}")
+    theta = 0.1: L = 0.038742
+    theta = 0.7: L = 0.000014
+    theta = 0.2: L = 0.026844
+    """
+    theta, successes, failures = _check_bernoulli_args(theta, outcomes)
+    return _scalar(theta**successes * (1 - theta) ** failures)
+
+
+def bernoulli_log_likelihood(theta, outcomes):
+    """Natural log of :func:`bernoulli_likelihood`, computed without underflow.
+
+    Parameters
+    ----------
+    theta : array_like
+        Success probabilities in [0, 1], broadcast as in :func:`bernoulli_likelihood`.
+    outcomes : array_like
+        0/1 trials along the last axis.
+
+    Returns
+    -------
+    ndarray or scalar
+        ``-inf`` where the outcomes are impossible under ``theta``.
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is outside [0, 1] or NaN, or ``outcomes`` is a scalar or holds anything but
+        0 and 1.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\log L(\\theta) = \\sum_i \\big(x_i \\log\\theta + (1 - x_i)\\log(1 - \\theta)\\big)
+              = k \\log\\theta + (n - k) \\log(1 - \\theta)
+
+    Its negative, divided by ``n``, is the binary cross-entropy of the prediction ``theta``
+    against the outcomes. Introduced in ``05_maximum_likelihood.ipynb``.
+
+    Examples
+    --------
+    >>> print(round(float(bernoulli_log_likelihood(0.1, [1] + [0] * 9)), 4))
+    -3.2508
+    """
+    theta, successes, failures = _check_bernoulli_args(theta, outcomes)
     with np.errstate(divide="ignore"):
-        out = np.log(np.exp(z - shift).sum(axis=axis, keepdims=True)) + shift
-    return np.squeeze(out, axis=axis)
+        log_not_theta = np.log1p(-theta)  # log(1 - theta) loses all digits as theta -> 0
+    return _scalar(_xlogy(successes, theta) + _xmul(failures, log_not_theta))
 
 
-def _shifted_logits(z, name, axis):
-    """``z - max(z)`` along ``axis`` after checking ``z``; each slice must have a finite logit."""
-    z = _as_float(z, name)
-    _check_logits(z, name)
-    if z.ndim == 0 or z.shape[axis] == 0:
-        raise ValueError(f"{name} needs a non-empty class axis {axis}, got shape {z.shape}.")
-    m = z.max(axis=axis, keepdims=True)
-    bad = np.isneginf(m)
-    if bad.any():
-        raise ValueError(
-            f"{name} is -inf for every class at batch index {_position(m, bad)}: no class is "
-            "possible, so there is no distribution. Give at least one class a finite logit."
-        )
-    return z - m
+def binary_cross_entropy(probs, target, reduction="mean"):
+    """Binary cross-entropy of predicted probabilities, elementwise (one or many labels).
 
+    Parameters
+    ----------
+    probs : array_like
+        Predicted probabilities of the positive outcome, in [0, 1]; in a multi-label problem,
+        one independent sigmoid output per label.
+    target : array_like
+        Targets in [0, 1] (0/1 labels or soft labels), the same shape as ``probs``.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over every element (as PyTorch's ``BCELoss``); for the loss of one
+        multi-label sample as the notes write it, sum over its labels.
+
+    Returns
+    -------
+    ndarray or scalar
+        ``+inf`` where the true outcome has probability 0 (PyTorch clamps each log at -100).
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``probs`` or ``target`` is outside [0, 1] or NaN, or ``reduction``
+        is unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\ell = -\\big(t \\log q + (1 - t) \\log(1 - q)\\big), \\qquad 0 \\log 0 = 0
+
+    Introduced in ``05_maximum_likelihood.ipynb``.
+
+    Examples
+    --------
+    The notes' multi-label example: labels (cat, frog, mouse) = (0, 1, 1), sigmoid outputs
+    (0.1, 0.7, 0.8).
+
+    >>> per_label = binary_cross_entropy([0.1, 0.7, 0.8], [0, 1, 1], reduction="none")
+    >>> print(np.round(per_label, 4), round(float(per_label.sum()), 4))
+    [0.1054 0.3567 0.2231] 0.6852
+    """
+    _check_reduction(reduction)
+    probs, target = _as_float(probs, "probs"), _as_float(target, "target")
+    _check_same_shape(probs, target, "probs", "target")
+    _check_probabilities(probs, "probs")
+    _check_probabilities(target, "target")
+    with np.errstate(divide="ignore"):
+        log_not_probs = np.log1p(-probs)  # log(1 - probs) loses all digits as probs -> 0
+    return _reduce(0.0 - (_xlogy(target, probs) + _xmul(1 - target, log_not_probs)), reduction)
+
+
+# --------------------------------------------------------------------------------------------
+# 06 Softmax (and the sigmoid, its two-class case)
+# --------------------------------------------------------------------------------------------
 
 def softmax(z, axis=-1, temperature=1.0):
     """Softmax: turn real scores (logits) into a probability distribution.
@@ -439,6 +831,14 @@ def softmax(z, axis=-1, temperature=1.0):
     -------
     ndarray
         Entries in [0, 1] summing to 1 along ``axis``.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is a scalar, has an empty axis, holds NaN or ``+inf``, or a slice is ``-inf``
+        throughout; if ``temperature`` is not a finite number > 0.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -479,6 +879,14 @@ def log_softmax(z, axis=-1):
     ndarray
         ``log softmax(z)``, entries ``<= 0``.
 
+    Raises
+    ------
+    ValueError
+        If ``z`` is a scalar, has an empty axis, holds NaN or ``+inf``, or a slice is ``-inf``
+        throughout.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\log \\operatorname{softmax}(z)_i = z_i - \\operatorname{LSE}(z)
@@ -496,7 +904,57 @@ def log_softmax(z, axis=-1):
     [    0. -1000.]
     """
     shifted = _shifted_logits(z, "z", axis)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    return shifted - _log_sum_exp_shifted(shifted, axis)
+
+
+def logsumexp(z, axis=-1):
+    """Log of the sum of exponentials, ``log(sum(exp(z)))``, without overflow.
+
+    Parameters
+    ----------
+    z : array_like
+        Real numbers; ``-inf`` entries contribute nothing, a ``+inf`` entry gives ``+inf``.
+    axis : int, optional
+        The axis to reduce, default the last.
+
+    Returns
+    -------
+    ndarray or scalar
+
+    Raises
+    ------
+    ValueError
+        If ``z`` holds NaN or has an empty ``axis``.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\operatorname{LSE}(z) = m + \\log \\sum_i e^{z_i - m}, \\qquad m = \\max_i z_i
+
+    Exact, because ``e^{z_i} = e^m e^{z_i - m}``; after the shift the largest term is
+    ``e^0 = 1``, so nothing overflows and the sum is at least 1. Introduced in
+    ``06_softmax.ipynb``.
+
+    Examples
+    --------
+    >>> z = np.array([1000.0, 1000.0])
+    >>> with np.errstate(over="ignore"):
+    ...     print(np.log(np.sum(np.exp(z))))  # the naive formula overflows
+    inf
+    >>> print(round(float(logsumexp(z)), 6))  # 1000 + ln 2
+    1000.693147
+    """
+    z = _as_float(z, "z")
+    _check_not_nan(z, "z")
+    if z.ndim == 0:
+        return _scalar(z.copy())
+    if z.shape[axis] == 0:
+        raise ValueError(f"z has an empty axis {axis}: logsumexp needs at least one value.")
+    m = z.max(axis=axis, keepdims=True)
+    finite = np.isfinite(m)
+    out = np.where(finite, m + _log_sum_exp_shifted(z - np.where(finite, m, 0), axis), m)
+    return _scalar(np.squeeze(out, axis=axis))
 
 
 def sigmoid(x):
@@ -512,6 +970,13 @@ def sigmoid(x):
     ndarray or scalar
         Values in [0, 1].
 
+    Raises
+    ------
+    ValueError
+        If ``x`` holds NaN.
+    TypeError
+        If an input is not made of real numbers.
+
     Notes
     -----
     .. math:: \\sigma(x) = \\frac{1}{1 + e^{-x}} = \\frac{e^{x}}{1 + e^{x}}
@@ -526,8 +991,214 @@ def sigmoid(x):
     """
     x = _as_float(x, "x")
     _check_not_nan(x, "x")
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    return _scalar(_sigmoid(x))
+
+
+# --------------------------------------------------------------------------------------------
+# 07 Cross-entropy for classification
+# --------------------------------------------------------------------------------------------
+
+def categorical_cross_entropy(probs, target, reduction="mean"):
+    """Cross-entropy of predicted class probabilities against the true classes, exactly.
+
+    Parameters
+    ----------
+    probs : array_like, shape (..., C)
+        Predicted distributions (rows summing to 1), for example a softmax output.
+    target : array_like
+        Integer class indices of shape ``(...)``, or target distributions (one-hot or soft) of
+        shape ``(..., C)``.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over samples.
+
+    Returns
+    -------
+    ndarray or scalar
+        ``+inf`` for a sample whose true class has probability 0. No clipping (Keras clips
+        probabilities to [1e-7, 1 - 1e-7] and renormalizes; see ``09_cross_entropy_in_frameworks``).
+
+    Raises
+    ------
+    ValueError
+        If ``probs`` is not a distribution along the last axis, ``target`` is neither integer
+        class indices in range nor distributions of ``probs``' shape, or ``reduction`` is
+        unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    See Also
+    --------
+    cross_entropy : ``(p, q)``: the reference (target) distribution comes first there, so
+        ``categorical_cross_entropy(probs, target) == cross_entropy(target, probs)`` per sample.
+    softmax_cross_entropy : ``(logits, target)``: the same loss from raw scores, computed without
+        forming ``log(softmax)``; prefer it when you have logits.
+
+    Notes
+    -----
+    .. math:: \\ell = -\\sum_c t_c \\log q_c \\;=\\; -\\log q_y \\text{ for a one-hot target}
+
+    Introduced in ``07_cross_entropy_for_classification.ipynb``.
+
+    Examples
+    --------
+    >>> print(round(float(categorical_cross_entropy([0.1, 0.1, 0.8], [0, 0, 1])), 4))  # -ln 0.8
+    0.2231
+    >>> print(np.round(categorical_cross_entropy([[0.3, 0.6, 0.1], [0.1, 0.2, 0.7]], [1, 2], reduction="none"), 4))
+    [0.5108 0.3567]
+    """
+    _check_reduction(reduction)
+    probs = _as_float(probs, "probs")
+    _check_distribution(probs, "probs", -1)
+    target = np.asarray(target)
+    if target.shape == probs.shape[:-1] and not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has dtype {target.dtype} and the shape of class indices {target.shape}; "
+            "class indices must be integers (use target.astype(int)), or pass target "
+            "distributions with the same shape as probs."
+        )
+    if target.shape == probs.shape[:-1]:
+        n_classes = probs.shape[-1]
+        bad = (target < 0) | (target >= n_classes)
+        if bad.any():
+            raise ValueError(
+                f"target{_position(target, bad)} = {target[bad][0] if target.ndim else target} is "
+                f"not a class index: indices must be integers in [0, {n_classes - 1}]."
+            )
+        picked = np.take_along_axis(probs, target[..., None].astype(np.intp), axis=-1)[..., 0]
+        with np.errstate(divide="ignore"):
+            return _reduce(0.0 - np.log(picked), reduction)
+    target = _as_float(target, "target")
+    _check_same_shape(probs, target, "probs", "target")
+    _check_distribution(target, "target", -1)
+    return _reduce(_cross_entropy_nats(target, probs, -1), reduction)
+
+
+def softmax_cross_entropy(logits, target, weight=None, ignore_index=None, label_smoothing=0.0, reduction="mean"):
+    """Cross-entropy of softmax(logits) against a target: PyTorch's ``F.cross_entropy``, exactly.
+
+    Parameters
+    ----------
+    logits : array_like, shape (..., C)
+        Raw scores; the class axis is the **last** one (PyTorch's is axis 1: for an image-shaped
+        ``(N, C, H, W)`` array pass ``np.moveaxis(logits, 1, -1)``).
+    target : array_like
+        Either integer class indices of shape ``(...)``, or class probabilities of shape
+        ``(..., C)`` (each row a distribution).
+    weight : array_like, shape (C,), optional
+        A non-negative weight per class.
+    ignore_index : int, optional
+        Class-index targets equal to this contribute nothing and are not counted in the mean.
+        With probability targets, as in PyTorch, a negative ``ignore_index`` (PyTorch's default
+        is -100) is accepted and has no effect, and a non-negative one raises.
+    label_smoothing : float, optional
+        ``eps`` in [0, 1]: the target becomes ``(1 - eps) * target + eps / C``.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` divides the sum by the total weight of the (kept) targets for index targets
+        (``sum_n w[y_n]``; the count when there are no weights), and by the number of samples
+        for probability targets, as PyTorch does.
+
+    Returns
+    -------
+    ndarray or scalar
+        The reduced loss, or per-sample losses of shape ``(...)`` for ``"none"``.
+
+    Raises
+    ------
+    ValueError
+        If the logits hold NaN or ``+inf`` (or a row is ``-inf`` throughout), ``target`` has
+        neither shape, an index is out of range, ``weight`` is not ``(C,)`` finite and >= 0,
+        ``ignore_index`` is not an integer (or is >= 0 with probability targets),
+        ``label_smoothing`` is outside [0, 1], or ``reduction`` is unknown; ``"mean"`` over no
+        targets or a total weight of 0.
+    TypeError
+        If an input is not made of real numbers.
+
+    See Also
+    --------
+    categorical_cross_entropy : ``(probs, target)``: the same loss from probabilities, prediction
+        first; equals ``softmax_cross_entropy(logits, target)`` for ``probs = softmax(logits)``.
+    cross_entropy : ``(p, q)``: the information-theory form, reference distribution first:
+        ``cross_entropy(target, softmax(logits))``.
+    softmax_cross_entropy_grad : its gradient with respect to the logits.
+
+    Notes
+    -----
+    For a sample with logits ``z`` and coefficients ``a_c`` (the weighted, smoothed target),
+
+    .. math:: \\ell = -\\sum_c a_c \\log \\operatorname{softmax}(z)_c
+              = \\Big(\\sum_c a_c\\Big) \\operatorname{LSE}(z) - \\sum_c a_c z_c
+
+    For an index target ``y``: ``a = (1 - eps) w_y e_y + (eps / C) w``, so without weights or
+    smoothing ``l = LSE(z) - z_y``. For probability targets ``t``: ``a = w * ((1 - eps) t + eps/C)``.
+    The logits are processed in cache-sized row blocks (on all cores for large inputs), so the
+    working memory stays near a megabyte a core however large the batch. Introduced in
+    ``07_cross_entropy_for_classification.ipynb``; the framework options in
+    ``09_cross_entropy_in_frameworks.ipynb``.
+
+    Examples
+    --------
+    The PyTorch example of the notes: logits [2.0, 1.0, 0.1], true class 0.
+
+    >>> print(round(float(softmax_cross_entropy([[2.0, 1.0, 0.1]], [0])), 4))
+    0.417
+    >>> print(np.round(softmax_cross_entropy([[2.0, 1.0, 0.1], [0.0, 5.0, 0.0]], [0, -100],
+    ...                                      ignore_index=-100, reduction="none"), 4))
+    [0.417 0.   ]
+    """
+    problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
+    losses = problem.losses()
+    if reduction == "none":
+        return _scalar(losses.reshape(problem.batch_shape))
+    return _reduce(losses, reduction, problem.denominator)
+
+
+def binary_cross_entropy_with_logits(logits, target, pos_weight=None, reduction="mean"):
+    """Binary cross-entropy of ``sigmoid(logits)``, computed from the logits without overflow.
+
+    Parameters
+    ----------
+    logits : array_like
+        Raw scores, one per label; ``+-inf`` are allowed (and never give NaN).
+    target : array_like
+        Targets in [0, 1], the same shape as ``logits``.
+    pos_weight : array_like, optional
+        Weight of the positive term, one per label (shape ``(L,)`` for targets ``(..., L)``), as
+        PyTorch's ``BCEWithLogitsLoss``; it must broadcast *to* the shape of ``target`` (a
+        ``pos_weight`` that would enlarge the loss raises).
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over every element.
+
+    Returns
+    -------
+    ndarray or scalar
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``logits`` hold NaN, ``target`` is outside [0, 1], ``pos_weight``
+        is negative, not finite or does not broadcast to ``target``'s shape, or ``reduction`` is
+        unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\ell = -\\big(w_+ \\, t \\log \\sigma(x) + (1 - t) \\log \\sigma(-x)\\big)
+
+    with ``log sigmoid`` computed stably (see :func:`log_sigmoid`); terms whose coefficient is 0
+    are 0 even where the log is ``-inf``. Introduced in ``07_cross_entropy_for_classification.ipynb``.
+
+    Examples
+    --------
+    A confident wrong answer costs its logit; a confident right one costs nothing.
+
+    >>> print(binary_cross_entropy_with_logits([-800.0, 0.0, 800.0], [1, 1, 1], reduction="none").tolist())
+    [800.0, 0.6931471805599453, 0.0]
+    """
+    logits, target, pos_weight = _check_binary_logits_args(logits, target, pos_weight, reduction)
+    positive = _xmul(pos_weight * target, _log_sigmoid(logits))
+    negative = _xmul(1 - target, _log_sigmoid(-logits))
+    return _reduce(0.0 - (positive + negative), reduction)
 
 
 def log_sigmoid(x):
@@ -542,6 +1213,13 @@ def log_sigmoid(x):
     -------
     ndarray or scalar
         Values ``<= 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` holds NaN.
+    TypeError
+        If an input is not made of real numbers.
 
     Notes
     -----
@@ -560,13 +1238,146 @@ def log_sigmoid(x):
     """
     x = _as_float(x, "x")
     _check_not_nan(x, "x")
-    return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+    return _scalar(_log_sigmoid(x))
 
 
 # --------------------------------------------------------------------------------------------
-# Softmax cross-entropy on logits, PyTorch's F.cross_entropy semantics, blocked for speed
+# 08 Why not MSE: the gradients
 # --------------------------------------------------------------------------------------------
 
+def sigmoid_mean_squared_error_grad(logits, target, reduction="mean"):
+    """Gradient of ``mean_squared_error(sigmoid(logits), target)`` with respect to the logits.
+
+    Parameters
+    ----------
+    logits : array_like
+        Raw scores.
+    target : array_like
+        Targets in [0, 1], the same shape.
+    reduction : {"mean", "sum", "none"}, optional
+        For ``"none"``, the elementwise derivative.
+
+    Returns
+    -------
+    ndarray, shape of ``logits``
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``logits`` hold NaN, ``target`` is outside [0, 1], or
+        ``reduction`` is unknown; ``"mean"`` of an empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial}{\\partial x} (\\sigma(x) - t)^2 = 2(\\sigma(x) - t)\\,\\sigma(x)(1 - \\sigma(x))
+
+    The factor ``sigma(x)(1 - sigma(x)) <= 1/4`` vanishes as ``|x|`` grows, so a confidently
+    wrong prediction gets almost no gradient: why MSE learns slowly on a sigmoid output
+    (compare :func:`binary_cross_entropy_with_logits_grad`). Introduced in ``08_why_not_mse.ipynb``.
+
+    Examples
+    --------
+    >>> print(np.round(sigmoid_mean_squared_error_grad([-10.0, 0.0], [1, 1], reduction="none"), 5))
+    [-9.0e-05 -2.5e-01]
+    """
+    logits, target = _as_float(logits, "logits"), _as_float(target, "target")
+    _check_same_shape(logits, target, "logits", "target")
+    _check_reduction(reduction)
+    _check_not_nan(logits, "logits")
+    _check_probabilities(target, "target")
+    s, s_minus = _sigmoid(logits), _sigmoid(-logits)  # sigma(-x) = 1 - sigma(x), without cancellation
+    grad = 2 * (s * (1 - target) - target * s_minus) * s * s_minus
+    return _mean_gradient(grad, reduction)
+
+
+def binary_cross_entropy_with_logits_grad(logits, target, pos_weight=None, reduction="mean"):
+    """Gradient of :func:`binary_cross_entropy_with_logits` with respect to the logits.
+
+    Parameters
+    ----------
+    logits, target, pos_weight, reduction
+        As for :func:`binary_cross_entropy_with_logits`; for ``"none"``, the elementwise derivative.
+
+    Returns
+    -------
+    ndarray, shape of ``logits``
+
+    Raises
+    ------
+    ValueError
+        As :func:`binary_cross_entropy_with_logits`.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial \\ell}{\\partial x} = \\sigma(x)\\,(w_+ t + 1 - t) - w_+ t
+              \\;=\\; \\sigma(x) - t \\text{ when } w_+ = 1
+
+    The error itself: large when the model is confidently wrong. Compare
+    :func:`sigmoid_mean_squared_error_grad`. Introduced in ``08_why_not_mse.ipynb``.
+
+    Examples
+    --------
+    >>> print(binary_cross_entropy_with_logits_grad([-10.0, 0.0, 10.0], [1, 1, 1], reduction="none").round(4))
+    [-1.  -0.5 -0. ]
+    """
+    logits, target, pos_weight = _check_binary_logits_args(logits, target, pos_weight, reduction)
+    # sigma(x)(w t + 1 - t) - w t, written so that sigma(x) - 1 = -sigma(-x) never cancels
+    grad = _sigmoid(logits) * (1 - target) - pos_weight * target * _sigmoid(-logits)
+    return _mean_gradient(grad, reduction)
+
+
+def softmax_cross_entropy_grad(logits, target, weight=None, ignore_index=None, label_smoothing=0.0, reduction="mean"):
+    """Gradient of :func:`softmax_cross_entropy` with respect to the logits.
+
+    Parameters
+    ----------
+    logits, target, weight, ignore_index, label_smoothing, reduction
+        As for :func:`softmax_cross_entropy`. For ``reduction="none"`` the result is the
+        gradient of each sample's own loss (equivalently, of their sum).
+
+    Returns
+    -------
+    ndarray, shape of ``logits``
+
+    Raises
+    ------
+    ValueError
+        As :func:`softmax_cross_entropy`.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\frac{\\partial \\ell}{\\partial z_c} = \\Big(\\sum_k a_k\\Big)\\operatorname{softmax}(z)_c - a_c
+
+    which for a one-hot target without weights is the famous ``softmax(z) - onehot(y)``, divided
+    by the batch size for ``"mean"``. Rows of ignored targets are 0. Introduced in
+    ``08_why_not_mse.ipynb``.
+
+    Examples
+    --------
+    >>> print(np.round(softmax_cross_entropy_grad([[2.0, 1.0, 0.1]], [0]), 4))
+    [[-0.341   0.2424  0.0986]]
+    """
+    problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
+    return problem.gradient().reshape(problem.batch_shape + (problem.n_classes,))
+
+
+# --------------------------------------------------------------------------------------------
+# The blocked, threaded softmax cross-entropy engine behind softmax_cross_entropy(_grad):
+# PyTorch's F.cross_entropy semantics, one pass over cache-sized row blocks on all cores.
+# --------------------------------------------------------------------------------------------
+
+# Rows of the (rows, classes) view handled at once by the blocked softmax cross-entropy: about
+# 1 MiB of logits (measured best of 0.5, 1 and 2 MiB), so a block and its scratch buffer stay
+# in a core's L2 cache.
+_BLOCK_BYTES = 1 << 20
+# Below this many logits, threads cost more than they save.
+_PARALLEL_MIN_SIZE = 1 << 18
 _POOL = None
 _SCRATCH = threading.local()
 
@@ -599,14 +1410,19 @@ def _for_row_blocks(work, n_rows, n_cols, itemsize):
 
 
 def _block_logsumexp(block, batch_shape, row0, coefficients=None):
-    """Row-wise ``(max, exp(block - max), coefficients . (block - max))`` of a contiguous block of
-    logits, checking them as it goes (the last is None without ``coefficients``).
+    """Row-wise pieces of the log-sum-exp of a contiguous block of logits, checked as it goes.
 
-    Losses are formed from the shifted logits ``block - max``, as PyTorch's log_softmax does:
-    ``logsumexp - z_y`` would cancel ``max`` against ``z_y`` and lose every digit of a small loss.
+    Returns ``(top, exps, rest, shifted_dot)``: the index of each row's largest logit ``m``,
+    ``exp(block - m)`` with the top entry set to 0, ``rest`` = the sum of those (so
+    ``logsumexp - m = log1p(rest)``, which keeps the digits of a tiny loss), and
+    ``coefficients . (block - m)`` (None without ``coefficients``). Losses are formed from the
+    shifted logits ``block - m``, as PyTorch's log_softmax does: ``logsumexp - z_y`` would cancel
+    ``m`` against ``z_y`` and lose every digit of a small loss.
     """
-    m = block.max(axis=1)
-    if not np.isfinite(m).all():  # NaN propagates through max; -inf max is an all -inf row
+    top = block.argmax(axis=1)  # the first NaN, if any, so that the check below sees it
+    rows = np.arange(block.shape[0])
+    m = block[rows, top]
+    if not np.isfinite(m).all():  # a NaN or +inf logit, or a row of -inf
         bad = ~np.isfinite(m)
         row = int(np.argmax(bad))
         where = tuple(int(i) for i in np.unravel_index(row0 + row, batch_shape)) if batch_shape else ()
@@ -619,7 +1435,8 @@ def _block_logsumexp(block, batch_shape, row0, coefficients=None):
     np.subtract(block, m[:, None], out=scratch)
     shifted_dot = None if coefficients is None else _row_dot(coefficients, scratch)
     np.exp(scratch, out=scratch)
-    return m, scratch, shifted_dot
+    scratch[rows, top] = 0
+    return top, scratch, scratch.sum(axis=1), shifted_dot
 
 
 def _row_dot(coefficients, block):
@@ -650,6 +1467,8 @@ class _SoftmaxCrossEntropyProblem:
         self.batch_shape, self.n_classes = logits.shape[:-1], logits.shape[-1]
         self.logits = np.ascontiguousarray(logits).reshape(-1, self.n_classes)
         self.dtype = logits.dtype
+        if ignore_index is not None and not (isinstance(ignore_index, (int, np.integer)) and not isinstance(ignore_index, bool)):
+            raise ValueError(f"ignore_index must be an integer (PyTorch's default is -100) or None, got {ignore_index!r}.")
         self.reduction, self.smoothing = reduction, self.dtype.type(label_smoothing)
         self.weight = self._check_weight(weight)
         target = np.asarray(target)
@@ -715,15 +1534,19 @@ class _SoftmaxCrossEntropyProblem:
             self.denominator = self.dtype.type(1)
 
     def _set_probability_target(self, target, ignore_index):
-        if ignore_index is not None:
+        if ignore_index is not None and ignore_index >= 0:
             raise ValueError(
-                "ignore_index applies to class-index targets only (as in PyTorch); with "
-                "probability targets, drop the rows to ignore before calling."
+                f"ignore_index={ignore_index} with probability targets: PyTorch ignores a negative "
+                "ignore_index there (its default is -100) and rejects a class index, because a "
+                "row of probabilities has no single class to compare; drop the rows to ignore "
+                "before calling, or pass ignore_index=None."
             )
         target = _as_float(target, "target").astype(self.dtype, copy=False)
         _check_distribution(target, "target", -1)
         self.probability = np.ascontiguousarray(target).reshape(-1, self.n_classes)
         self.index = None
+        if self.reduction == "mean":
+            _check_mean_not_empty(self.batch_shape)
         self.denominator = self.dtype.type(self.probability.shape[0] if self.reduction == "mean" else 1)
 
     def _coefficients(self, start, stop):
@@ -734,7 +1557,11 @@ class _SoftmaxCrossEntropyProblem:
         return a if self.weight is None else a * self.weight
 
     def losses(self):
-        """Per-sample losses (before reduction), one pass over the logits in blocks."""
+        """Per-sample losses (before reduction), one pass over the logits in blocks.
+
+        Every loss is a sum of terms >= 0 (``log1p(rest) >= 0`` and ``-a_c (z_c - m) >= 0``),
+        so no digit is lost to cancellation, however small the loss.
+        """
         out = np.empty(self.logits.shape[0], self.dtype)
         n_classes, smoothing = self.n_classes, self.smoothing
         weight_sum = n_classes if self.weight is None else self.weight.sum()
@@ -747,15 +1574,15 @@ class _SoftmaxCrossEntropyProblem:
                 a = np.ones(n_classes, self.dtype) if self.weight is None else self.weight
             else:
                 a = None
-            m, exps, a_dot_shifted = _block_logsumexp(block, self.batch_shape, start, a)
-            log_sum = np.log(exps.sum(axis=1))  # logsumexp(z) - max(z)
+            top, _, rest, a_dot_shifted = _block_logsumexp(block, self.batch_shape, start, a)
+            log_sum = np.log1p(rest)  # logsumexp(z) - max(z)
             if self.index is None:
                 # -sum_c a_c log p_c = (lse - m) * sum(a) - a . (z - m)
                 out[start:stop] = log_sum * a.sum(axis=1) - a_dot_shifted
                 return
             rows = np.arange(stop - start)
             kept = self.kept[start:stop]
-            shifted_target = block[rows, self.safe_index[start:stop]] - m
+            shifted_target = block[rows, self.safe_index[start:stop]] - block[rows, top]
             nll = _xmul(self.target_weight[start:stop], log_sum - shifted_target)
             if smoothing:
                 # -sum_c w_c log p_c = (lse - m) * sum(w) - w . (z - m)
@@ -767,531 +1594,49 @@ class _SoftmaxCrossEntropyProblem:
         return out
 
     def gradient(self):
-        """d(reduced loss)/d(logits), blocked; rows of ignored targets are 0."""
+        """d(reduced loss)/d(logits), blocked; rows of ignored targets are 0.
+
+        Entry c is ``sum(a) p_c - a_c`` with ``p = softmax(z)``. At the top class, where ``p`` is
+        close to 1, it is formed as ``(sum of the other a - a_top rest) / (1 + rest)``, so the
+        tiny gradient of a confident right answer keeps its digits (``p - 1`` would round to 0).
+        """
         grad = np.empty_like(self.logits)
         n_classes, smoothing = self.n_classes, self.smoothing
 
         def work(start, stop):
             block = self.logits[start:stop]
-            _, exps, _ = _block_logsumexp(block, self.batch_shape, start)
+            top, exps, rest, _ = _block_logsumexp(block, self.batch_shape, start)
+            total = 1 + rest  # sum exp(z - m)
             g = grad[start:stop]
+            rows = np.arange(stop - start)
             if self.index is None:
                 a = self._coefficients(start, stop) / self.denominator
-                np.multiply(exps, (a.sum(axis=1) / exps.sum(axis=1))[:, None], out=g)
+                a_top = a[rows, top]
+                others = a.copy()
+                others[rows, top] = 0
+                np.multiply(exps, (a.sum(axis=1) / total)[:, None], out=g)
                 g -= a
+                g[rows, top] = (others.sum(axis=1) - a_top * rest) / total
                 return
-            rows = np.arange(stop - start)
+            index = self.safe_index[start:stop]
+            at_top = index == top
             w_target = self.target_weight[start:stop] / self.denominator
-            if smoothing:
-                # a = (1 - eps) w_y e_y + eps/C * w for kept rows
-                w = np.ones(n_classes, self.dtype) if self.weight is None else self.weight
-                kept = self.kept[start:stop].astype(self.dtype) / self.denominator
-                a_sum = (1 - smoothing) * w_target + smoothing / n_classes * w.sum() * kept
-                np.multiply(exps, (a_sum / exps.sum(axis=1))[:, None], out=g)
-                g -= (smoothing / n_classes) * kept[:, None] * w
-                g[rows, self.safe_index[start:stop]] -= (1 - smoothing) * w_target
-            else:
-                np.multiply(exps, (w_target / exps.sum(axis=1))[:, None], out=g)
-                g[rows, self.safe_index[start:stop]] -= w_target
+            if not smoothing:
+                np.multiply(exps, (w_target / total)[:, None], out=g)
+                g[rows, top] = np.where(at_top, -w_target * rest, w_target) / total
+                g[rows, index] -= np.where(at_top, 0, w_target)
+                return
+            # a = (1 - eps) w_y e_y + eps/C * w for kept rows
+            w = np.ones(n_classes, self.dtype) if self.weight is None else self.weight
+            kept = self.kept[start:stop].astype(self.dtype) / self.denominator
+            share = (smoothing / n_classes) * kept
+            hard = (1 - smoothing) * w_target
+            np.multiply(exps, ((hard + share * w.sum()) / total)[:, None], out=g)
+            g -= share[:, None] * w
+            g[rows, index] -= hard
+            a_top = np.where(at_top, hard, 0) + share * w[top]
+            a_others = np.where(at_top, 0, hard) + share * (w.sum() - w[top])
+            g[rows, top] = (a_others - a_top * rest) / total
 
         _for_row_blocks(work, *self.logits.shape, self.dtype.itemsize)
         return grad
-
-
-def softmax_cross_entropy(logits, target, weight=None, ignore_index=None, label_smoothing=0.0, reduction="mean"):
-    """Cross-entropy of softmax(logits) against a target: PyTorch's ``F.cross_entropy``, exactly.
-
-    Parameters
-    ----------
-    logits : array_like, shape (..., C)
-        Raw scores; the class axis is the **last** one (PyTorch's is axis 1: for an image-shaped
-        ``(N, C, H, W)`` array pass ``np.moveaxis(logits, 1, -1)``).
-    target : array_like
-        Either integer class indices of shape ``(...)``, or class probabilities of shape
-        ``(..., C)`` (each row a distribution).
-    weight : array_like, shape (C,), optional
-        A non-negative weight per class.
-    ignore_index : int, optional
-        Class-index targets equal to this contribute nothing and are not counted in the mean.
-    label_smoothing : float, optional
-        ``eps`` in [0, 1]: the target becomes ``(1 - eps) * target + eps / C``.
-    reduction : {"mean", "sum", "none"}, optional
-        ``"mean"`` divides the sum by the total weight of the (kept) targets for index targets
-        (``sum_n w[y_n]``; the count when there are no weights), and by the number of samples
-        for probability targets, as PyTorch does.
-
-    Returns
-    -------
-    ndarray or scalar
-        The reduced loss, or per-sample losses of shape ``(...)`` for ``"none"``.
-
-    Notes
-    -----
-    For a sample with logits ``z`` and coefficients ``a_c`` (the weighted, smoothed target),
-
-    .. math:: \\ell = -\\sum_c a_c \\log \\operatorname{softmax}(z)_c
-              = \\Big(\\sum_c a_c\\Big) \\operatorname{LSE}(z) - \\sum_c a_c z_c
-
-    For an index target ``y``: ``a = (1 - eps) w_y e_y + (eps / C) w``, so without weights or
-    smoothing ``l = LSE(z) - z_y``. For probability targets ``t``: ``a = w * ((1 - eps) t + eps/C)``.
-    The logits are processed in cache-sized row blocks (on all cores for large inputs), so the
-    working memory stays near a megabyte a core however large the batch. Introduced in
-    ``07_cross_entropy_for_classification.ipynb``; the framework options in
-    ``09_cross_entropy_in_frameworks.ipynb``.
-
-    Examples
-    --------
-    The PyTorch example of the notes: logits [2.0, 1.0, 0.1], true class 0.
-
-    >>> print(round(float(softmax_cross_entropy([[2.0, 1.0, 0.1]], [0])), 4))
-    0.417
-    >>> print(np.round(softmax_cross_entropy([[2.0, 1.0, 0.1], [0.0, 5.0, 0.0]], [0, -100],
-    ...                                      ignore_index=-100, reduction="none"), 4))
-    [0.417 0.   ]
-    """
-    problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
-    losses = problem.losses()
-    if reduction == "none":
-        return losses.reshape(problem.batch_shape)
-    return _reduce(losses, reduction, problem.denominator)
-
-
-def softmax_cross_entropy_grad(logits, target, weight=None, ignore_index=None, label_smoothing=0.0, reduction="mean"):
-    """Gradient of :func:`softmax_cross_entropy` with respect to the logits.
-
-    Parameters
-    ----------
-    logits, target, weight, ignore_index, label_smoothing, reduction
-        As for :func:`softmax_cross_entropy`. For ``reduction="none"`` the result is the
-        gradient of each sample's own loss (equivalently, of their sum).
-
-    Returns
-    -------
-    ndarray, shape of ``logits``
-
-    Notes
-    -----
-    .. math:: \\frac{\\partial \\ell}{\\partial z_c} = \\Big(\\sum_k a_k\\Big)\\operatorname{softmax}(z)_c - a_c
-
-    which for a one-hot target without weights is the famous ``softmax(z) - onehot(y)``, divided
-    by the batch size for ``"mean"``. Rows of ignored targets are 0. Introduced in
-    ``08_why_not_mse.ipynb``.
-
-    Examples
-    --------
-    >>> print(np.round(softmax_cross_entropy_grad([[2.0, 1.0, 0.1]], [0]), 4))
-    [[-0.341   0.2424  0.0986]]
-    """
-    problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
-    return problem.gradient().reshape(problem.batch_shape + (problem.n_classes,))
-
-
-# --------------------------------------------------------------------------------------------
-# Cross-entropy from probabilities, binary cross-entropy, other losses
-# --------------------------------------------------------------------------------------------
-
-
-def categorical_cross_entropy(probs, target, reduction="mean"):
-    """Cross-entropy of predicted class probabilities against the true classes, exactly.
-
-    Parameters
-    ----------
-    probs : array_like, shape (..., C)
-        Predicted distributions (rows summing to 1), for example a softmax output.
-    target : array_like
-        Integer class indices of shape ``(...)``, or target distributions (one-hot or soft) of
-        shape ``(..., C)``.
-    reduction : {"mean", "sum", "none"}, optional
-        ``"mean"`` averages over samples.
-
-    Returns
-    -------
-    ndarray or scalar
-        ``+inf`` for a sample whose true class has probability 0. No clipping (Keras clips
-        probabilities to [1e-7, 1 - 1e-7] and renormalizes; see ``09_cross_entropy_in_frameworks``).
-
-    Notes
-    -----
-    .. math:: \\ell = -\\sum_c t_c \\log q_c \\;=\\; -\\log q_y \\text{ for a one-hot target}
-
-    Introduced in ``07_cross_entropy_for_classification.ipynb``.
-
-    Examples
-    --------
-    >>> print(round(float(categorical_cross_entropy([0.1, 0.1, 0.8], [0, 0, 1])), 4))  # -ln 0.8
-    0.2231
-    >>> print(np.round(categorical_cross_entropy([[0.3, 0.6, 0.1], [0.1, 0.2, 0.7]], [1, 2], reduction="none"), 4))
-    [0.5108 0.3567]
-    """
-    _check_reduction(reduction)
-    probs = _as_float(probs, "probs")
-    _check_distribution(probs, "probs", -1)
-    target = np.asarray(target)
-    if target.shape == probs.shape[:-1] and not np.issubdtype(target.dtype, np.integer):
-        raise ValueError(
-            f"target has dtype {target.dtype} and the shape of class indices {target.shape}; "
-            "class indices must be integers (use target.astype(int)), or pass target "
-            "distributions with the same shape as probs."
-        )
-    if target.shape == probs.shape[:-1]:
-        n_classes = probs.shape[-1]
-        bad = (target < 0) | (target >= n_classes)
-        if bad.any():
-            raise ValueError(
-                f"target{_position(target, bad)} = {target[bad][0] if target.ndim else target} is "
-                f"not a class index: indices must be integers in [0, {n_classes - 1}]."
-            )
-        picked = np.take_along_axis(probs, target[..., None].astype(np.intp), axis=-1)[..., 0]
-        with np.errstate(divide="ignore"):
-            return _reduce(0.0 - np.log(picked), reduction)
-    target = _as_float(target, "target")
-    _check_same_shape(probs, target, "probs", "target")
-    _check_distribution(target, "target", -1)
-    return _reduce(_negated_sum(_xlogy(target, probs), -1), reduction)
-
-
-def binary_cross_entropy(probs, target, reduction="mean"):
-    """Binary cross-entropy of predicted probabilities, elementwise (one or many labels).
-
-    Parameters
-    ----------
-    probs : array_like
-        Predicted probabilities of the positive outcome, in [0, 1]; in a multi-label problem,
-        one independent sigmoid output per label.
-    target : array_like
-        Targets in [0, 1] (0/1 labels or soft labels), the same shape as ``probs``.
-    reduction : {"mean", "sum", "none"}, optional
-        ``"mean"`` averages over every element (as PyTorch's ``BCELoss``); for the loss of one
-        multi-label sample as the notes write it, sum over its labels.
-
-    Returns
-    -------
-    ndarray or scalar
-        ``+inf`` where the true outcome has probability 0 (PyTorch clamps each log at -100).
-
-    Notes
-    -----
-    .. math:: \\ell = -\\big(t \\log q + (1 - t) \\log(1 - q)\\big), \\qquad 0 \\log 0 = 0
-
-    Introduced in ``05_maximum_likelihood.ipynb``.
-
-    Examples
-    --------
-    The notes' multi-label example: labels (cat, frog, mouse) = (0, 1, 1), sigmoid outputs
-    (0.1, 0.7, 0.8).
-
-    >>> per_label = binary_cross_entropy([0.1, 0.7, 0.8], [0, 1, 1], reduction="none")
-    >>> print(np.round(per_label, 4), round(float(per_label.sum()), 4))
-    [0.1054 0.3567 0.2231] 0.6852
-    """
-    _check_reduction(reduction)
-    probs, target = _as_float(probs, "probs"), _as_float(target, "target")
-    _check_same_shape(probs, target, "probs", "target")
-    _check_probabilities(probs, "probs")
-    _check_probabilities(target, "target")
-    with np.errstate(divide="ignore"):
-        log_not_probs = np.log1p(-probs)  # log(1 - probs) loses all digits as probs -> 0
-    return _reduce(0.0 - (_xlogy(target, probs) + _xmul(1 - target, log_not_probs)), reduction)
-
-
-def _check_pos_weight(pos_weight, target):
-    if pos_weight is None:
-        return 1
-    pos_weight = _as_float(pos_weight, "pos_weight")
-    _check_not_nan(pos_weight, "pos_weight")
-    if (pos_weight < 0).any() or not np.isfinite(pos_weight).all():
-        raise ValueError("pos_weight must be finite and >= 0 (one weight per label, e.g. n_negative / n_positive).")
-    try:
-        np.broadcast_shapes(pos_weight.shape, target.shape)
-    except ValueError:
-        raise ValueError(
-            f"pos_weight of shape {pos_weight.shape} does not broadcast against target of shape "
-            f"{target.shape}; give one weight per label, shape ({target.shape[-1] if target.ndim else 1},)."
-        ) from None
-    return pos_weight
-
-
-def _check_binary_logits_args(logits, target, pos_weight, reduction):
-    _check_reduction(reduction)
-    logits, target = _as_float(logits, "logits"), _as_float(target, "target")
-    _check_same_shape(logits, target, "logits", "target")
-    _check_not_nan(logits, "logits")
-    _check_probabilities(target, "target")
-    return logits, target, _check_pos_weight(pos_weight, target)
-
-
-def binary_cross_entropy_with_logits(logits, target, pos_weight=None, reduction="mean"):
-    """Binary cross-entropy of ``sigmoid(logits)``, computed from the logits without overflow.
-
-    Parameters
-    ----------
-    logits : array_like
-        Raw scores, one per label; ``+-inf`` are allowed (and never give NaN).
-    target : array_like
-        Targets in [0, 1], the same shape as ``logits``.
-    pos_weight : array_like, optional
-        Weight of the positive term, broadcast against ``target`` along the last axis (one per
-        label), as PyTorch's ``BCEWithLogitsLoss``.
-    reduction : {"mean", "sum", "none"}, optional
-        ``"mean"`` averages over every element.
-
-    Returns
-    -------
-    ndarray or scalar
-
-    Notes
-    -----
-    .. math:: \\ell = -\\big(w_+ \\, t \\log \\sigma(x) + (1 - t) \\log \\sigma(-x)\\big)
-
-    with ``log sigmoid`` computed stably (see :func:`log_sigmoid`); terms whose coefficient is 0
-    are 0 even where the log is ``-inf``. Introduced in ``07_cross_entropy_for_classification.ipynb``.
-
-    Examples
-    --------
-    A confident wrong answer costs its logit; a confident right one costs nothing.
-
-    >>> print(binary_cross_entropy_with_logits([-800.0, 0.0, 800.0], [1, 1, 1], reduction="none").tolist())
-    [800.0, 0.6931471805599453, 0.0]
-    """
-    logits, target, pos_weight = _check_binary_logits_args(logits, target, pos_weight, reduction)
-    positive = _xmul(pos_weight * target, log_sigmoid(logits))
-    negative = _xmul(1 - target, log_sigmoid(-logits))
-    return _reduce(0.0 - (positive + negative), reduction)
-
-
-def _xmul(coefficient, log_value):
-    """coefficient * log_value with 0 * (-inf) = 0."""
-    return np.where(coefficient == 0, 0, coefficient * np.where(coefficient == 0, 0, log_value))
-
-
-def binary_cross_entropy_with_logits_grad(logits, target, pos_weight=None, reduction="mean"):
-    """Gradient of :func:`binary_cross_entropy_with_logits` with respect to the logits.
-
-    Parameters
-    ----------
-    logits, target, pos_weight, reduction
-        As for :func:`binary_cross_entropy_with_logits`; for ``"none"``, the elementwise derivative.
-
-    Returns
-    -------
-    ndarray, shape of ``logits``
-
-    Notes
-    -----
-    .. math:: \\frac{\\partial \\ell}{\\partial x} = \\sigma(x)\\,(w_+ t + 1 - t) - w_+ t
-              \\;=\\; \\sigma(x) - t \\text{ when } w_+ = 1
-
-    The error itself: large when the model is confidently wrong. Compare
-    :func:`sigmoid_mean_squared_error_grad`. Introduced in ``08_why_not_mse.ipynb``.
-
-    Examples
-    --------
-    >>> print(binary_cross_entropy_with_logits_grad([-10.0, 0.0, 10.0], [1, 1, 1], reduction="none").round(4))
-    [-1.  -0.5 -0. ]
-    """
-    logits, target, pos_weight = _check_binary_logits_args(logits, target, pos_weight, reduction)
-    weighted_target = pos_weight * target
-    grad = sigmoid(logits) * (weighted_target + 1 - target) - weighted_target
-    return grad if reduction != "mean" else grad / max(1, grad.size)
-
-
-def _check_regression_args(pred, target, reduction):
-    _check_reduction(reduction)
-    pred, target = _as_float(pred, "pred"), _as_float(target, "target")
-    _check_same_shape(pred, target, "pred", "target")
-    _check_not_nan(pred, "pred")
-    _check_not_nan(target, "target")
-    return pred, target
-
-
-def mean_squared_error(pred, target, reduction="mean"):
-    """Squared error ``(pred - target)**2`` (L2 loss, least squares), reduced.
-
-    Parameters
-    ----------
-    pred, target : array_like
-        Real numbers of the same shape.
-    reduction : {"mean", "sum", "none"}, optional
-
-    Returns
-    -------
-    ndarray or scalar
-
-    Notes
-    -----
-    .. math:: \\text{MSE} = \\frac{1}{n} \\sum_i (\\hat y_i - y_i)^2
-
-    Introduced in ``01_measuring_error.ipynb``.
-
-    Examples
-    --------
-    >>> print(round(float(mean_squared_error([10, 10, 20], [30, 20, 50])), 4))
-    466.6667
-    """
-    pred, target = _check_regression_args(pred, target, reduction)
-    return _reduce((pred - target) ** 2, reduction)
-
-
-def mean_absolute_error(pred, target, reduction="mean"):
-    """Absolute error ``|pred - target|`` (L1 loss), reduced.
-
-    Parameters
-    ----------
-    pred, target : array_like
-        Real numbers of the same shape.
-    reduction : {"mean", "sum", "none"}, optional
-
-    Returns
-    -------
-    ndarray or scalar
-
-    Notes
-    -----
-    .. math:: \\text{MAE} = \\frac{1}{n} \\sum_i |\\hat y_i - y_i|
-
-    Introduced in ``01_measuring_error.ipynb``.
-
-    Examples
-    --------
-    The notes' L1 example: output (10, 10, 20) against target (30, 20, 50). The errors are
-    20, 10 and 30 (the notes write 50 - 10 = 40 for the last one and get 70 and 23.33).
-
-    >>> print(mean_absolute_error([10, 10, 20], [30, 20, 50], reduction="sum"))
-    60.0
-    >>> print(mean_absolute_error([10, 10, 20], [30, 20, 50]))
-    20.0
-    """
-    pred, target = _check_regression_args(pred, target, reduction)
-    return _reduce(np.abs(pred - target), reduction)
-
-
-def sigmoid_mean_squared_error_grad(logits, target, reduction="mean"):
-    """Gradient of ``mean_squared_error(sigmoid(logits), target)`` with respect to the logits.
-
-    Parameters
-    ----------
-    logits : array_like
-        Raw scores.
-    target : array_like
-        Targets in [0, 1], the same shape.
-    reduction : {"mean", "sum", "none"}, optional
-        For ``"none"``, the elementwise derivative.
-
-    Returns
-    -------
-    ndarray, shape of ``logits``
-
-    Notes
-    -----
-    .. math:: \\frac{\\partial}{\\partial x} (\\sigma(x) - t)^2 = 2(\\sigma(x) - t)\\,\\sigma(x)(1 - \\sigma(x))
-
-    The factor ``sigma(x)(1 - sigma(x)) <= 1/4`` vanishes as ``|x|`` grows, so a confidently
-    wrong prediction gets almost no gradient: why MSE learns slowly on a sigmoid output
-    (compare :func:`binary_cross_entropy_with_logits_grad`). Introduced in ``08_why_not_mse.ipynb``.
-
-    Examples
-    --------
-    >>> print(np.round(sigmoid_mean_squared_error_grad([-10.0, 0.0], [1, 1], reduction="none"), 5))
-    [-9.0e-05 -2.5e-01]
-    """
-    logits, target = _as_float(logits, "logits"), _as_float(target, "target")
-    _check_same_shape(logits, target, "logits", "target")
-    _check_reduction(reduction)
-    _check_not_nan(logits, "logits")
-    _check_probabilities(target, "target")
-    s = sigmoid(logits)
-    grad = 2 * (s - target) * s * (1 - s)
-    return grad if reduction != "mean" else grad / max(1, grad.size)
-
-
-# --------------------------------------------------------------------------------------------
-# Likelihood
-# --------------------------------------------------------------------------------------------
-
-
-def _check_bernoulli_args(theta, outcomes):
-    theta = _as_float(theta, "theta")
-    _check_probabilities(theta, "theta")
-    outcomes = np.asarray(outcomes)
-    if outcomes.ndim == 0:
-        raise ValueError("outcomes must be an array of 0/1 outcomes along its last axis, got a scalar; pass [x].")
-    bad = (outcomes != 0) & (outcomes != 1)
-    if bad.any():
-        raise ValueError(
-            f"outcomes{_position(outcomes, bad)} = {outcomes[bad][0].item()!r}; outcomes must be 0 "
-            "(failure, e.g. tails) or 1 (success, e.g. heads)."
-        )
-    successes = outcomes.sum(axis=-1).astype(theta.dtype)
-    return theta, successes, outcomes.shape[-1] - successes
-
-
-def bernoulli_likelihood(theta, outcomes):
-    """Likelihood (似然) of a Bernoulli model with success probability ``theta`` for 0/1 outcomes.
-
-    Parameters
-    ----------
-    theta : array_like
-        Success probabilities in [0, 1]; broadcasts against ``outcomes.shape[:-1]``, so a whole
-        curve over ``theta`` is one call.
-    outcomes : array_like
-        Independent trials, 0 or 1, along the last axis.
-
-    Returns
-    -------
-    ndarray or scalar
-        The probability of exactly this sequence of outcomes.
-
-    Notes
-    -----
-    .. math:: L(\\theta) = \\prod_i \\theta^{x_i} (1 - \\theta)^{1 - x_i} = \\theta^k (1 - \\theta)^{n - k}
-
-    with ``k`` successes in ``n`` trials (``0**0 = 1``). Underflows for long sequences: use
-    :func:`bernoulli_log_likelihood`. Introduced in ``05_maximum_likelihood.ipynb``.
-
-    Examples
-    --------
-    Ten coin flips with one head, under the three candidate models of the notes:
-
-    >>> flips = [1] + [0] * 9
-    >>> for theta, likelihood in zip([0.1, 0.7, 0.2], bernoulli_likelihood([0.1, 0.7, 0.2], flips)):
-    ...     print(f"theta = {theta}: L = {likelihood:.6f}")
-    theta = 0.1: L = 0.038742
-    theta = 0.7: L = 0.000014
-    theta = 0.2: L = 0.026844
-    """
-    theta, successes, failures = _check_bernoulli_args(theta, outcomes)
-    return theta**successes * (1 - theta) ** failures
-
-
-def bernoulli_log_likelihood(theta, outcomes):
-    """Natural log of :func:`bernoulli_likelihood`, computed without underflow.
-
-    Parameters
-    ----------
-    theta : array_like
-        Success probabilities in [0, 1], broadcast as in :func:`bernoulli_likelihood`.
-    outcomes : array_like
-        0/1 trials along the last axis.
-
-    Returns
-    -------
-    ndarray or scalar
-        ``-inf`` where the outcomes are impossible under ``theta``.
-
-    Notes
-    -----
-    .. math:: \\log L(\\theta) = \\sum_i \\big(x_i \\log\\theta + (1 - x_i)\\log(1 - \\theta)\\big)
-              = k \\log\\theta + (n - k) \\log(1 - \\theta)
-
-    Its negative, divided by ``n``, is the binary cross-entropy of the prediction ``theta``
-    against the outcomes. Introduced in ``05_maximum_likelihood.ipynb``.
-
-    Examples
-    --------
-    >>> print(round(float(bernoulli_log_likelihood(0.1, [1] + [0] * 9)), 4))
-    -3.2508
-    """
-    theta, successes, failures = _check_bernoulli_args(theta, outcomes)
-    with np.errstate(divide="ignore"):
-        log_not_theta = np.log1p(-theta)  # log(1 - theta) loses all digits as theta -> 0
-    return _xlogy(successes, theta) + _xmul(failures, log_not_theta)

@@ -136,8 +136,8 @@ SHAPES = [
     case(lambda: xc.softmax_cross_entropy_grad(Z, P[:, :2]), r"target has shape \(2, 2\), but logits of shape \(2, 3\)"),
     case(
         lambda: xc.binary_cross_entropy_with_logits(np.zeros((4, 3)), np.zeros((4, 3)), pos_weight=[1.0, 2.0]),
-        r"pos_weight of shape \(2,\) does not broadcast against target of shape \(4, 3\); give one weight per label, "
-        r"shape \(3,\)",
+        r"pos_weight of shape \(2,\) does not broadcast to target's shape \(4, 3\) \(an auxiliary argument must "
+        r"not change the loss's shape\); give one weight per label, shape \(3,\)",
     ),
     case(
         lambda: xc.softmax_cross_entropy(Z, Y, weight=[1.0, 2.0]),
@@ -271,8 +271,17 @@ LOGITS = [
 ]
 
 TARGETS_AND_WEIGHTS = [
-    case(lambda: xc.softmax_cross_entropy(Z, P, ignore_index=-100), r"ignore_index applies to class-index targets only"),
-    case(lambda: xc.softmax_cross_entropy_grad(Z, P, ignore_index=1), r"ignore_index applies to class-index targets only"),
+    case(lambda: xc.softmax_cross_entropy(Z, P, ignore_index=0), r"ignore_index=0 with probability targets: PyTorch ignores a negative"),
+    case(lambda: xc.softmax_cross_entropy_grad(Z, P, ignore_index=1), r"ignore_index=1 with probability targets: .* rejects a class index"),
+    case(
+        lambda: xc.binary_cross_entropy_with_logits([0.5, -1, 2], [1.0, 0, 1], pos_weight=[[1.0], [5.0], [1.0]]),
+        r"pos_weight of shape \(3, 1\) does not broadcast to target's shape \(3,\) .*give one weight per label, shape \(3,\)",
+    ),
+    case(
+        lambda: xc.binary_cross_entropy_with_logits_grad([0.5, -1, 2], [1.0, 0, 1], pos_weight=[[1.0], [5.0], [1.0]]),
+        r"pos_weight of shape \(3, 1\) does not broadcast to target's shape \(3,\)",
+    ),
+    case(lambda: xc.softmax_cross_entropy(Z, [0, 1], ignore_index=1.5), r"ignore_index must be an integer .* got 1\.5"),
     case(
         lambda: xc.softmax_cross_entropy(Z, [-100, -100], ignore_index=-100),
         r"every target equals ignore_index=-100, so the mean is over no targets.*reduction='sum'",
