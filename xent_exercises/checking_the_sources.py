@@ -1,4 +1,8 @@
-"""Exercise checkers of ``notebooks/10_checking_the_sources.ipynb``."""
+"""Exercise checkers of ``notebooks/10_checking_the_sources.ipynb``.
+
+Every prompt asks for 3 significant digits (``ANSWERS`` gives the exact answers and the
+decimals each prompt asks for, None for 3 significant digits).
+"""
 
 import math
 
@@ -6,100 +10,135 @@ import numpy as np
 
 import xent_core as xc
 import xent_notes as notes
-from xent_exercises import Feedback, check_number
+from xent_exercises import check_number
 
-__all__ = ["check_recomputed_l1_mean", "check_three_decimal_laptop_sum", "check_misplaced_bernoulli_total", "check_bits_of_seven_tenths"]
+__all__ = ["check_recomputed_squared_error", "check_one_decimal_laptop_error", "check_misplaced_bernoulli_total",
+           "check_bits_of_bad_prediction"]
+
+# Exercise 3: the heads probability put into note 003's misplaced formula.
+MISPLACED_P = 0.25
+# Exercise 4: note 002's bad prediction, the probability of the true class.
+BAD_PREDICTION = 0.01
 
 
-def check_recomputed_l1_mean(answer):
-    """Exercise: the L1 loss (mean absolute error) of output (10, 10, 20) against target (30, 20, 50).
+def _squared_error():
+    return float(xc.mean_squared_error(np.array(notes.L1_EXAMPLE_OUTPUT), np.array(notes.L1_EXAMPLE_TARGET)))
+
+
+def _one_decimal_sum():
+    probs = np.array(notes.LAPTOP_PROBS)
+    return float(probs @ np.round(xc.information_content(probs), 1))
+
+
+def _one_decimal_error():
+    return _one_decimal_sum() - float(xc.entropy(notes.LAPTOP_PROBS))
+
+
+def _misplaced_total():
+    p = MISPLACED_P
+    return sum(p ** x * (1 - p ** (1 - x)) for x in (0, 1))
+
+
+def _bits_of_bad_prediction():
+    return float(xc.information_content(BAD_PREDICTION, base=2))
+
+
+# The exact answer of each checker and the decimals its prompt asks for (None: 3 significant digits).
+ANSWERS = {
+    "check_recomputed_squared_error": (_squared_error(), None),
+    "check_one_decimal_laptop_error": (_one_decimal_error(), None),
+    "check_misplaced_bernoulli_total": (_misplaced_total(), None),
+    "check_bits_of_bad_prediction": (_bits_of_bad_prediction(), None),
+}
+
+
+def check_recomputed_squared_error(answer):
+    """Exercise: the mean squared error of output (10, 10, 20) against target (30, 20, 50), read correctly.
 
     Examples
     --------
-    >>> check_recomputed_l1_mean((20 + 10 + 30) / 3)
-    Correct: the mean absolute error of note 000's example is 20.
-    >>> check_recomputed_l1_mean(23.33)
-    Not yet: 23.33 is not the mean absolute error of note 000's example; that is the note's value: it subtracts 10 from 50, but the third output is 20, so the third error is |50 - 20| = 30.
+    >>> check_recomputed_squared_error(467)
+    Correct: the mean squared error of note 000's example is 466.667.
+    >>> check_recomputed_squared_error(470)
+    Close: 470 is the mean squared error of note 000's example rounded too coarsely; give 3 significant digits.
+    >>> check_recomputed_squared_error(700)
+    Not yet: 700 is not the mean squared error of note 000's example; that uses the note's third error |50 - 10| = 40, but the third output is 20, so the third error is 30.
     """
     output, target = np.array(notes.L1_EXAMPLE_OUTPUT), np.array(notes.L1_EXAMPLE_TARGET)
-    notes_value = ("that is the note's value: it subtracts 10 from 50, but the third output is 20, "
-                   "so the third error is |50 - 20| = 30")
+    errors = target - output
     slips = [
-        (70 / 3, notes_value),  # the note's (20 + 10 + 40) / 3
-        (70, notes_value),
-        (xc.mean_absolute_error(output, target, reduction="sum"), "that is the sum of the errors; the mean divides it by the 3 outputs"),
-        (xc.mean_squared_error(output, target), "that is the mean squared error; L1 uses the absolute values, not squares"),
+        ((20 ** 2 + 10 ** 2 + 40 ** 2) / 3,
+         "that uses the note's third error |50 - 10| = 40, but the third output is 20, so the third error is 30"),
+        (float((errors ** 2).sum()), "that is the sum of the squared errors; the mean divides it by the 3 outputs"),
+        (float(xc.mean_absolute_error(output, target)), "that is the mean absolute error (L1); square each error instead"),
+        (float(np.sqrt((errors ** 2).mean())), "that is the square root of the mean squared error (the RMSE); leave out the root"),
+        (float(np.abs(errors).mean()) ** 2, "that is the square of the mean absolute error; square each error first, then average"),
     ]
-    expected = float(xc.mean_absolute_error(output, target))
-    return check_number(answer, expected, "the mean absolute error of note 000's example", slips=slips,
-                        hint="take |target - output| for each of the three pairs, add them, divide by 3")
+    return check_number(answer, _squared_error(), "the mean squared error of note 000's example", slips=slips,
+                        hint="take (target - output)^2 for each of the three pairs, add them, divide by 3")
 
 
-def check_three_decimal_laptop_sum(answer):
-    """Exercise: 0.7 x 0.357 + 0.2 x 1.609 + 0.1 x 2.303, the laptop table rounded to 3 decimals.
-
-    The answer must be right to 4 decimals (the point is to tell it from the exact 0.8018).
+def check_one_decimal_laptop_error(answer):
+    """Exercise: 0.7 x 0.4 + 0.2 x 1.6 + 0.1 x 2.3 (information rounded to 1 decimal) minus the exact entropy.
 
     Examples
     --------
-    >>> check_three_decimal_laptop_sum(0.2499 + 0.3218 + 0.2303)
-    Correct: the 3-decimal table gives 0.8020: still 0.0002 above the exact 0.8018, but now right to three decimals (both round to 0.802).
-    >>> check_three_decimal_laptop_sum(0.8018)
-    Not yet: 0.8018 is not the entropy from the 3-decimal table; 0.8018 is the exact entropy; the exercise asks what the rounded table gives, and the two differ in the 4th decimal.
+    >>> check_one_decimal_laptop_error(0.0282)
+    Correct: the error of the 1-decimal table is 0.0281814.
+    >>> check_one_decimal_laptop_error(0.83)
+    Not yet: 0.83 is not the error of the 1-decimal table; that is the entropy the 1-decimal table gives; the exercise asks how far it is from the exact entropy (subtract it).
+    >>> check_one_decimal_laptop_error(0.00218)
+    Not yet: 0.00218 is not the error of the 1-decimal table; that is the error of note 001's 2-decimal table; round the information values to 1 decimal: 0.4, 1.6 and 2.3.
     """
-    probs, rounded = np.array(notes.LAPTOP_PROBS), [0.357, 1.609, 2.303]
-    expected = float(sum(p * i for p, i in zip(probs, rounded)))
+    probs = np.array(notes.LAPTOP_PROBS)
     exact = float(xc.entropy(probs))
     slips = [
-        (exact, "0.8018 is the exact entropy; the exercise asks what the rounded table gives, and the two differ in "
-                "the 4th decimal"),
-        (probs @ [0.36, 1.61, 2.30], "0.804 comes from the 2-decimal table of note 001; use the 3-decimal values"),
-        (sum(rounded), "you added the information values; weight each by its probability first"),
+        (_one_decimal_sum(), "that is the entropy the 1-decimal table gives; the exercise asks how far it is from "
+                             "the exact entropy (subtract it)"),
+        (-_one_decimal_error(), "that is exact minus rounded; the error is the table's value minus the exact entropy, "
+                                "positive when the table is too high"),
+        (float(probs @ np.round(xc.information_content(probs), 2)) - exact,
+         "that is the error of note 001's 2-decimal table; round the information values to 1 decimal: 0.4, 1.6 and 2.3"),
+        (float(np.round(xc.information_content(probs), 1).sum() - exact),
+         "you added the rounded information values without weighting them by their probabilities"),
     ]
-    # slip_rel_tol=1.3e-4 tells the exact 0.80182 from the rounded table's 0.80200
-    result = check_number(answer, expected, "the entropy from the 3-decimal table", rel_tol=0, abs_tol=5e-5, slips=slips,
-                          hint="multiply each rounded information by its probability, then add the three products",
-                          slip_rel_tol=1.3e-4)
-    if result:
-        return Feedback(True, f"Correct: the 3-decimal table gives {expected:.4f}: still {expected - exact:.4f} "
-                              f"above the exact {exact:.4f}, but now right to three decimals "
-                              f"(both round to {round(exact, 3):g}).")
-    return result
+    return check_number(answer, _one_decimal_error(), "the error of the 1-decimal table", slips=slips,
+                        hint="round -ln 0.7, -ln 0.2 and -ln 0.1 to 1 decimal, weight by 0.7, 0.2, 0.1, add, then subtract the exact entropy")
 
 
 def check_misplaced_bernoulli_total(answer):
-    """Exercise: f(0) + f(1) for note 003's f(x) = p^x (1 - p^(1 - x)) with p = 0.3.
+    """Exercise: f(0) + f(1) for note 003's f(x) = p^x (1 - p^(1 - x)) with p = 0.25.
 
     Examples
     --------
-    >>> check_misplaced_bernoulli_total(0.3 ** 0 * (1 - 0.3 ** 1) + 0.3 ** 1 * (1 - 0.3 ** 0))
-    Correct: f(0) + f(1) for the misplaced exponent is 0.7.
+    >>> check_misplaced_bernoulli_total(0.75)
+    Correct: f(0) + f(1) for the misplaced exponent is 0.75.
     >>> check_misplaced_bernoulli_total(1)
     Not yet: 1 is not f(0) + f(1) for the misplaced exponent; 1 is what the correct p^x (1 - p)^(1 - x) gives; in the note's version the exponent sits on p inside the bracket, so f(1) = p (1 - p^0) = 0.
     """
-    p = 0.3
-    expected = sum(p ** x * (1 - p ** (1 - x)) for x in (0, 1))
+    p = MISPLACED_P
     slips = [
         (sum(p ** x * (1 - p) ** (1 - x) for x in (0, 1)),
          "1 is what the correct p^x (1 - p)^(1 - x) gives; in the note's version the exponent sits on p inside the "
          "bracket, so f(1) = p (1 - p^0) = 0"),
         (p, "f(1) = p (1 - p^0) = p (1 - 1) = 0, not p; and f(0) = 1 - p"),
     ]
-    return check_number(answer, expected, "f(0) + f(1) for the misplaced exponent", slips=slips,
+    return check_number(answer, _misplaced_total(), "f(0) + f(1) for the misplaced exponent", slips=slips,
                         hint="evaluate f(0) and f(1) separately; remember that any number to the power 0 is 1")
 
 
-def check_bits_of_seven_tenths(answer):
-    """Exercise: note 002's information of probability 0.7 with its own formula, -log2 0.7, in bits.
+def check_bits_of_bad_prediction(answer):
+    """Exercise: note 002's loss for the bad prediction p(cat) = 0.01 with its own unit, -log2 0.01, in bits.
 
     Examples
     --------
-    >>> check_bits_of_seven_tenths(-math.log(0.7) / math.log(2))
-    Correct: -log2 0.7 in bits is 0.514573.
-    >>> check_bits_of_seven_tenths(0.357)
-    Not yet: 0.357 is not -log2 0.7 in bits; that is the value in nats; the exercise asks for bits (log base 2).
+    >>> check_bits_of_bad_prediction(6.64)
+    Correct: the loss in bits is 6.64386.
+    >>> check_bits_of_bad_prediction(4.61)
+    Not yet: 4.61 is not the loss in bits; that is the value in nats; the exercise asks for bits (log base 2).
+    >>> check_bits_of_bad_prediction(2)
+    Not yet: 2 is not the loss in bits; that is log base 10; bits use log base 2.
     """
-    slips = [(math.log10(1 / 0.7), "that is log base 10; bits use log base 2")]
-    expected = float(xc.information_content(0.7, base=2))
-    return check_number(answer, expected, "-log2 0.7 in bits", hint="use math.log2, or divide the natural log by ln 2",
-                        slips=slips, slip_rel_tol=1e-2)
+    slips = [(-math.log10(BAD_PREDICTION), "that is log base 10; bits use log base 2")]
+    return check_number(answer, _bits_of_bad_prediction(), "the loss in bits", quantity="bits",
+                        hint="use math.log2, or divide the natural log by ln 2", slips=slips)

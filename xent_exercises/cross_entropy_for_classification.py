@@ -17,6 +17,23 @@ _BATCH_PROBS = np.array([[0.7, 0.2, 0.1], [0.25, 0.25, 0.5], [0.1, 0.6, 0.3]])
 _BATCH_LABELS = np.array([0, 2, 2])
 _TAG_LABELS = np.array([1, 1, 0, 0])
 _TAG_PROBS = np.array([0.9, 0.4, 0.2, 0.05])
+_LOSS = 3.0  # Exercise 4: a loss of 3 nats
+
+
+def _true_class_loss():
+    return float(xc.categorical_cross_entropy(_PET_PROBS, _PET_TRUE))
+
+
+def _batch_mean_loss():
+    return float(xc.categorical_cross_entropy(_BATCH_PROBS, _BATCH_LABELS))
+
+
+def _multilabel_loss():
+    return float(xc.binary_cross_entropy(_TAG_PROBS, _TAG_LABELS, reduction="sum"))
+
+
+def _probability_from_loss():
+    return math.exp(-_LOSS)
 
 
 def check_true_class_loss(answer):
@@ -37,7 +54,7 @@ def check_true_class_loss(answer):
         (xc.information_content(_PET_PROBS).sum(),
          "that adds -ln q for every class; the zeros of the one-hot target drop all terms but the dog's"),
     ]
-    return check_number(answer, expected, "the cross-entropy loss of this prediction (nats)", slips=slips,
+    return check_number(answer, expected, "the cross-entropy loss of this prediction (nats)", quantity="nats", slips=slips,
                         hint="the one-hot target keeps a single term, -ln(probability of the true class)")
 
 
@@ -59,7 +76,7 @@ def check_batch_mean_loss(answer):
         (favourites.mean(), "that uses each row's largest probability; the loss uses the probability at the row's "
                             "label (the third sample's label is 2, probability 0.3)"),
     ]
-    return check_number(answer, expected, "the mean loss over the batch (nats)", slips=slips,
+    return check_number(answer, expected, "the mean loss over the batch (nats)", quantity="nats", slips=slips,
                         hint="take -ln of each row's probability at its label, then average the three numbers")
 
 
@@ -82,7 +99,7 @@ def check_multilabel_loss(answer):
         (xc.information_content(_TAG_PROBS).sum(),
          "that uses -ln q for the absent tags too; an absent tag is right to the extent q is small, so it costs -ln(1 - q)"),
     ]
-    return check_number(answer, expected, "the summed binary cross-entropy of the four tags (nats)", slips=slips,
+    return check_number(answer, expected, "the summed binary cross-entropy of the four tags (nats)", quantity="nats", slips=slips,
                         hint="for each tag, -ln q if the tag is present and -ln(1 - q) if it is absent; then add the four")
 
 
@@ -96,11 +113,22 @@ def check_probability_from_loss(answer):
     >>> check_probability_from_loss(2 ** -3)
     Not yet: 0.125 is not the probability of the true class; 2**-3 undoes a loss in bits; a loss in nats is undone with e: p = e**(-loss).
     """
-    loss = 3.0
-    expected = math.exp(-loss)
+    loss = _LOSS
+    expected = _probability_from_loss()
     slips = [
         (2**-loss, "2**-3 undoes a loss in bits; a loss in nats is undone with e: p = e**(-loss)"),
         (10**-loss, "10**-3 undoes a log base 10; the loss uses the natural log, so p = e**(-loss)"),
         (math.exp(loss), "a probability is at most 1: mind the minus sign, p = e**(-loss)"),
+        (-expected, "a probability is never negative: p = e**(-loss) is positive"),
     ]
-    return check_number(answer, expected, "the probability of the true class", hint="solve -ln p = 3 for p", slips=slips)
+    return check_number(answer, expected, "the probability of the true class", quantity="probability",
+                        hint="solve -ln p = 3 for p", slips=slips)
+
+
+# The exact answer of each exercise and the decimals its prompt asks for (None: 3 significant digits).
+ANSWERS = {
+    "check_true_class_loss": (_true_class_loss(), None),
+    "check_batch_mean_loss": (_batch_mean_loss(), None),
+    "check_multilabel_loss": (_multilabel_loss(), None),
+    "check_probability_from_loss": (_probability_from_loss(), None),
+}

@@ -5,11 +5,14 @@ import numpy as np
 import xent_notes as notes
 from xent_exercises import check_number
 
-__all__ = ["check_mse_of_improved_outputs", "check_l1_of_second_example", "check_best_constant_squared", "check_best_constant_absolute"]
+__all__ = [
+    "check_mse_of_improved_outputs", "check_l1_of_second_example", "check_best_constant_squared",
+    "check_best_constant_absolute", "ANSWERS",
+]
 
 
 def check_mse_of_improved_outputs(answer):
-    """Exercise: the mean squared error of improved outputs (25, 20, 45) against the notes' targets (30, 20, 50).
+    """Exercise 1: the mean squared error of improved outputs (25, 20, 45) against the notes' targets (30, 20, 50).
 
     Examples
     --------
@@ -27,12 +30,12 @@ def check_mse_of_improved_outputs(answer):
         (np.abs(errors).mean(), "that is the L1 loss (mean absolute error); square each error instead of taking its absolute value"),
         (errors.mean() ** 2, "that squares the mean error; square each error first, then take the mean"),
     ]
-    return check_number(answer, float(expected), "the mean squared error of outputs (25, 20, 45)",
+    return check_number(answer, expected, "the mean squared error of outputs (25, 20, 45)",
                         hint="square each error (output - target) first, then average the three squares", slips=slips)
 
 
 def check_l1_of_second_example(answer):
-    """Exercise: the L1 loss (mean absolute error) of outputs (2, 5, 9) against targets (3, 1, 9).
+    """Exercise 2: the L1 loss (mean absolute error) of outputs (2, 5, 9) against targets (3, 1, 9).
 
     Examples
     --------
@@ -51,16 +54,16 @@ def check_l1_of_second_example(answer):
         (-errors.mean(), signed),
         (np.abs(errors).sum(), f"{np.abs(errors).sum():g} is the total; the mean divides it by {errors.size}"),
     ]
-    return check_number(answer, float(expected), "the L1 loss (mean absolute error)",
+    return check_number(answer, expected, "the L1 loss (mean absolute error)",
                         hint="take |output - target| for each of the three pairs, add them and divide by 3", slips=slips)
 
 
-# Targets of the "best single prediction" exercises: four close values and one far away.
+# Targets of the "best single prediction" exercises (the notebook's `targets`): four close values and one far away.
 _BEST_CONSTANT_TARGETS = np.array([1.0, 2.0, 3.0, 4.0, 10.0])
 
 
 def check_best_constant_squared(answer):
-    """Exercise: the single prediction c with the smallest squared error against targets 1, 2, 3, 4, 10.
+    """Exercise 3: the single prediction c with the smallest squared error against targets 1, 2, 3, 4, 10 (2 decimals).
 
     Examples
     --------
@@ -74,11 +77,11 @@ def check_best_constant_squared(answer):
     median = (np.median(targets), f"{np.median(targets):g} is the middle value (the median), which minimizes the L1 "
                                    "loss; the squared error is pulled towards the far target 10: try the mean")
     hint = "scan c over a grid with xc.mean_squared_error(np.full(5, c), targets) and look for the smallest value"
-    return check_number(answer, float(expected), "the prediction with the smallest squared error", hint=hint, slips=[median])
+    return check_number(answer, expected, "the prediction with the smallest squared error", decimals=2, hint=hint, slips=[median])
 
 
 def check_best_constant_absolute(answer):
-    """Exercise: the single prediction c with the smallest L1 loss against targets 1, 2, 3, 4, 10.
+    """Exercise 4: the single prediction c with the smallest L1 loss against targets 1, 2, 3, 4, 10 (2 decimals).
 
     Examples
     --------
@@ -92,4 +95,13 @@ def check_best_constant_absolute(answer):
     mean = (targets.mean(), f"{targets.mean():g} is the mean, which minimizes the squared error; the L1 loss does not "
                             "care how far away the target 10 is, only that it lies above: try the middle value")
     hint = "scan c over a grid with xc.mean_absolute_error(np.full(5, c), targets) and look for the smallest value"
-    return check_number(answer, float(expected), "the prediction with the smallest L1 loss", hint=hint, slips=[mean])
+    return check_number(answer, expected, "the prediction with the smallest L1 loss", decimals=2, hint=hint, slips=[mean])
+
+
+# The exact answer of each exercise and the decimals its prompt asks for (None: 3 significant digits).
+ANSWERS = {
+    "check_mse_of_improved_outputs": (50 / 3, None),
+    "check_l1_of_second_example": (5 / 3, None),
+    "check_best_constant_squared": (4.0, 2),
+    "check_best_constant_absolute": (3.0, 2),
+}

@@ -27,7 +27,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 __all__ = [
-    "COLORS", "LivePlot", "Explorer", "new_figure", "explore", "slider", "int_slider", "format_vector",
+    "COLORS", "LivePlot", "Explorer", "new_figure", "explore", "slider", "int_slider", "log_slider", "format_vector",
     "split_distribution", "frog_prediction",
 ]
 
@@ -243,6 +243,25 @@ def int_slider(description, low, high, value):
     """
     return ipywidgets.IntSlider(
         value=value, min=low, max=high, step=1, description=description, continuous_update=True,
+        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="420px"),
+    )
+
+
+def log_slider(description, low, high, value, readout_format=".3g"):
+    """A slider on a logarithmic scale, for quantities that span decades (a temperature, a p of 1e-6).
+
+    Equal distances on the track are equal factors: ``low``, ``high`` and ``value`` are the
+    quantities themselves (not their logs), and the track has 100 steps a decade.
+
+    Examples
+    --------
+    >>> s = log_slider("p", 1e-6, 1.0, 0.125)
+    >>> (s.min, s.max, round(s.value, 12))
+    (-6.0, 0.0, 0.125)
+    """
+    return ipywidgets.FloatLogSlider(
+        value=value, base=10, min=math.log10(low), max=math.log10(high), step=0.01, description=description,
+        readout_format=readout_format, continuous_update=True,
         style={"description_width": "initial"}, layout=ipywidgets.Layout(width="420px"),
     )
 

@@ -11,7 +11,11 @@ from xent_widgets import COLORS, LivePlot, explore, int_slider, new_figure
 __all__ = ["sources_claims_table", "rounding_before_weighting_plot", "rounding_before_weighting_explorer", "MAIN_EXPLORER"]
 
 
-# Verdict -> colour in the claims table (anything not listed is a slip of some kind: orange).
+# Verdict -> colour in the claims table, from the Okabe-Ito palette: green right, vermillion (its red)
+# wrong, blue a slip (anything not listed is a slip of some kind), grey no value. Wrong and slip must
+# not look alike: vermillion and orange did (issue 10), vermillion and blue differ in hue and lightness,
+# also for the colour-blind.
+SLIP_COLOR = COLORS["blue"]
 _VERDICT_COLORS = {
     "correct": COLORS["green"],
     "correct to the digits shown": COLORS["green"],
@@ -56,7 +60,7 @@ class _ClaimsTable:
                 rows.append(f"<tr><td colspan='5' style='text-align:left'><b>note {current}: "
                             f"{chinese}</b> ({english})</td></tr>")
             cells = [html.escape(str(c), quote=False) for c in self._cells(claim)]
-            color = _VERDICT_COLORS.get(claim["verdict"], COLORS["orange"])
+            color = _VERDICT_COLORS.get(claim["verdict"], SLIP_COLOR)
             cells[-1] = f"<b style='color:{color}'>{cells[-1]}</b>"
             rows.append("<tr>" + "".join(f"<td style='text-align:left'>{c}</td>" for c in cells) + "</tr>")
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -83,8 +87,8 @@ def sources_claims_table(claims):
     Returns
     -------
     object
-        Displays as an HTML table grouped by note (verdicts coloured: green right, orange a
-        slip, vermillion wrong) and prints as one line of text per claim.
+        Displays as an HTML table grouped by note (verdicts coloured: green right, blue a
+        slip, vermillion wrong, grey no value printed) and prints as one line of text per claim.
 
     Examples
     --------

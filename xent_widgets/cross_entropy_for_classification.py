@@ -153,8 +153,10 @@ def wrong_mass_plot(share=0.0):
     return LivePlot(fig, update, animated=list(bars), share=share)
 
 
-def wrong_mass_explorer(share=0.0):
+def wrong_mass_explorer(share=1.0):
     """Slide the wrong classes' 0.4 onto class 0: the cross-entropy does not move, the MSE does.
+
+    It opens with all of the 0.4 on class 0 (``share = 1``), the prediction the notebook shows first.
 
     Examples
     --------

@@ -10,12 +10,20 @@ from xent_widgets import (
     COLORS,
     LivePlot,
     explore,
+    log_slider,
     new_figure,
     slider,
     split_distribution,
 )
 
-__all__ = ["binary_entropy_plot", "binary_entropy_explorer", "three_outcome_plot", "three_outcome_explorer", "entropy_histogram", "MAIN_EXPLORER"]
+__all__ = [
+    "binary_entropy_plot", "binary_entropy_explorer", "rare_event_plot", "rare_event_explorer",
+    "three_outcome_plot", "three_outcome_explorer", "entropy_histogram", "MAIN_EXPLORER", "THREE_OUTCOME_STEP",
+]
+
+# The step of both sliders of the three-outcome explorer: 1/60 puts the laptop (0.7 and a share
+# of 2/3 for 0.2, 0.1) and the uniform distribution (1/3 and a share of 1/2) exactly on the grid.
+THREE_OUTCOME_STEP = 1 / 60
 
 
 _SQRT3_2 = math.sqrt(3) / 2
@@ -97,6 +105,63 @@ def binary_entropy_explorer(p=0.5):
     return explore(binary_entropy_plot(p), name="coin", p=slider("p(heads)", 0.0, 1.0, p, step=0.01))
 
 
+def rare_event_plot(p=1e-6):
+    """Entropy of a coin with a tiny probability ``p`` of heads (a lottery ticket), on log axes.
+
+    Both axes are logarithmic, so one-in-a-million and one-in-two fit on the same picture: the
+    entropy in bits falls with ``p``, about as fast as ``p`` itself (a little slower, by the
+    factor ``log2(1/p)``), towards the 0 of a certain outcome.
+
+    Parameters
+    ----------
+    p : float
+        Probability of heads (of winning), in (0, 0.5].
+
+    Returns
+    -------
+    LivePlot
+
+    Examples
+    --------
+    >>> rare_event_plot(1e-6).readout
+    'p(win) = 1e-06 &rarr; H = <b>2.14e-05 bits</b>'
+    """
+    fig, ax = new_figure(width=6.0, height=3.0)
+    grid = np.logspace(-7, math.log10(0.5), 300)
+    ax.plot(grid, xc.entropy(np.stack([grid, 1 - grid], axis=-1), base=2), color=COLORS["blue"])
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(1e-7, 1)
+    ax.set_ylim(1e-6, 2)
+    ax.set_xlabel("probability of winning p (log scale)")
+    ax.set_ylabel("entropy (bits, log scale)")
+    guide, = ax.plot([], [], ":", color=COLORS["vermillion"], lw=1.5)
+    point, = ax.plot([], [], "o", color=COLORS["vermillion"], ms=8, clip_on=False)
+    label = ax.text(0.03, 0.92, "", transform=ax.transAxes, ha="left")
+
+    def update(p):
+        bits = float(xc.entropy([p, 1 - p], base=2))
+        point.set_data([p], [bits])
+        guide.set_data([p, p], [1e-6, bits])
+        label.set_text(f"p = {p:.3g}: H = {bits:.3g} bits")
+        return f"p(win) = {p:.3g} &rarr; H = <b>{bits:.3g} bits</b>"
+
+    return LivePlot(fig, update, animated=[guide, point, label], p=p)
+
+
+def rare_event_explorer(p=1e-6):
+    """:func:`rare_event_plot` with a logarithmic slider for the chance of winning, 1e-6 to 0.5.
+
+    Examples
+    --------
+    >>> explorer = rare_event_explorer()
+    >>> explorer.controls["p"].value = 0.001
+    >>> explorer.readout.value
+    'p(win) = 0.001 &rarr; H = <b>0.0114 bits</b>'
+    """
+    return explore(rare_event_plot(p), name="lottery", p=log_slider("chance of winning", 1e-6, 0.5, p))
+
+
 def three_outcome_plot(p1=0.7, share=2 / 3, labels=notes.LAPTOP_OUTCOMES):
     """A three-outcome distribution as bars and as a point in the triangle of all of them.
 
@@ -133,7 +198,6 @@ def three_outcome_plot(p1=0.7, share=2 / 3, labels=notes.LAPTOP_OUTCOMES):
     bars = ax_bars.bar(labels, split_distribution(p1, share), color=colors, width=0.6)
     ax_bars.set_ylim(0, 1.12)
     ax_bars.set_ylabel("probability")
-    ax_bars.set_xlabel("outcome")
     values = [ax_bars.text(i, 0, "", ha="center", va="bottom") for i in range(3)]
 
     n = 60
@@ -178,7 +242,8 @@ def three_outcome_explorer(p1=0.7, share=2 / 3):
     """The notebook's main sliders: reshape a three-outcome distribution and watch its entropy.
 
     Builds :func:`three_outcome_plot` with a slider for the first outcome's probability (the
-    main slider) and one for the second outcome's share of the rest.
+    main slider) and one for the second outcome's share of the rest, both in steps of 1/60
+    (``THREE_OUTCOME_STEP``) so that the laptop and the uniform distribution are on the grid.
 
     Parameters
     ----------
@@ -197,11 +262,13 @@ def three_outcome_explorer(p1=0.7, share=2 / 3):
     >>> explorer.readout.value
     'p = (0.333, 0.333, 0.333) &rarr; H = <b>1.0986 nats</b> = 1.5850 bits (most possible: ln 3 = 1.0986 nats)'
     """
-    return explore(
-        three_outcome_plot(p1, share), name="three-outcomes", main=True,
-        p1=slider("p(boots)", 0.0, 1.0, p1, step=0.01),
-        share=slider("won't boot's share of the rest", 0.0, 1.0, share, step=0.01),
-    )
+    controls = {
+        "p1": slider("p(boots)", 0.0, 1.0, p1, step=THREE_OUTCOME_STEP),
+        "share": slider("won't boot's share of the rest", 0.0, 1.0, share, step=THREE_OUTCOME_STEP),
+    }
+    for control in controls.values():   # one label width, so that the two tracks line up
+        control.style.description_width = "190px"
+    return explore(three_outcome_plot(p1, share), name="three-outcomes", main=True, **controls)
 
 
 def entropy_histogram(entropies, n_outcomes, base=None):

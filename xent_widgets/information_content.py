@@ -14,8 +14,12 @@ __all__ = ["surprise_plot", "surprise_explorer", "bracket_plot", "bracket_explor
 # Probabilities with a marked point on the surprise curve: p = 1/2, 1/4, 1/8 are 1, 2, 3 bits.
 _LANDMARKS = (0.5, 0.25, 0.125)
 
+# The main slider's track: 0.005 to 1 in steps of 0.005, so that every probability the notebook
+# names (1/2, 1/4, 1/8, 0.01, 0.2, 0.8) is a point of it.
+P_LOW, P_HIGH, P_STEP = 0.005, 1.0, 0.005
 
-def surprise_plot(p=0.125):
+
+def surprise_plot(p=0.5):
     """Information content ``-log2 p`` against ``p``, with the point at ``p`` marked.
 
     The curve is the information (信息量) of an event of probability ``p``, in bits on the left
@@ -38,7 +42,7 @@ def surprise_plot(p=0.125):
     'p = 0.250 &rarr; I(p) = <b>2.000 bits</b> = 1.386 nats'
     """
     fig, ax = new_figure()
-    grid = np.linspace(0.005, 1, 400)
+    grid = np.linspace(P_LOW, 1, 400)
     ax.plot(grid, xc.information_content(grid, base=2), color=COLORS["blue"], label="I(p) = -log2 p")
     marks = np.array(_LANDMARKS)
     ax.plot(marks, xc.information_content(marks, base=2), "o", color=COLORS["black"], ms=4)
@@ -47,7 +51,7 @@ def surprise_plot(p=0.125):
         ax.annotate(f"p = 1/{round(1 / mark)}: {bits:g} bit{'s' if bits != 1 else ''}", (mark, bits),
                     xytext=(6, 4), textcoords="offset points", fontsize=8)
     ax.set_xlim(0, 1.02)
-    ax.set_ylim(0, 7.5)
+    ax.set_ylim(0, 8)   # the track starts at p = 0.005: 7.64 bits
     ax.set_xlabel("probability p")
     ax.set_ylabel("information (bits)")
     nats_axis = ax.secondary_yaxis("right", functions=(lambda b: b * math.log(2), lambda n: n / math.log(2)))
@@ -67,10 +71,11 @@ def surprise_plot(p=0.125):
     return LivePlot(fig, update, animated=[guide, point, label], p=p)
 
 
-def surprise_explorer(p=0.125):
+def surprise_explorer(p=0.5):
     """The notebook's main slider: move ``p`` and watch its information content.
 
-    Builds :func:`surprise_plot` with one slider for ``p`` (0.01 to 1 in steps of 0.01).
+    Builds :func:`surprise_plot` with one slider for ``p`` (0.005 to 1 in steps of 0.005, so
+    that halving from 1/2 to 1/4 to 1/8 lands on the track). It opens at ``p = 1/2``, 1 bit.
 
     Parameters
     ----------
@@ -84,11 +89,14 @@ def surprise_explorer(p=0.125):
     Examples
     --------
     >>> explorer = surprise_explorer()
-    >>> explorer.controls["p"].value = 0.5
     >>> explorer.readout.value
     'p = 0.500 &rarr; I(p) = <b>1.000 bits</b> = 0.693 nats'
+    >>> explorer.controls["p"].value = 0.125
+    >>> explorer.readout.value
+    'p = 0.125 &rarr; I(p) = <b>3.000 bits</b> = 2.079 nats'
     """
-    return explore(surprise_plot(p), name="surprise", main=True, p=slider("p", 0.01, 1.0, p, step=0.01))
+    return explore(surprise_plot(p), name="surprise", main=True,
+                   p=slider("p", P_LOW, P_HIGH, p, step=P_STEP, readout_format=".3f"))
 
 
 # Knockout rounds of an 8-team bracket, as the columns of the drawing.

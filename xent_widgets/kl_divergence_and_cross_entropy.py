@@ -51,14 +51,16 @@ def kl_split_plot(q1=0.5, split=0.6, p=notes.LAPTOP_PROBS):
     # would squash it; bars beyond the top are clipped there, and the text says so.
     top = max(2.0 * h, 1.0)
     ax_split.set_ylim(0, top)
-    ax_split.set_xlim(-0.5, 3.0)
+    ax_split.set_xlim(-0.5, 3.4)
     ax_split.bar([0], [h], width=0.6, color=COLORS["blue"], label="H(p): entropy")
     kl_bar = ax_split.bar([0], [0.0], bottom=[h], width=0.6, color=COLORS["vermillion"], label="KL(p‖q)")[0]
     ce_bar = ax_split.bar([1], [h], width=0.6, color=COLORS["orange"], label="H(p, q): cross-entropy")[0]
     ax_split.plot([-0.5, 1.4], [h, h], color=COLORS["black"], lw=1, ls="--")
     ax_split.set_xticks([0, 1], ["H(p) + KL", "H(p, q)"])
     ax_split.set_ylabel("nats")
-    ax_split.legend(loc="upper right", frameon=False, fontsize=8)
+    # The legend sits right of the bars (which end at x = 1.3), so a bar cut off at the top
+    # never runs into it.
+    ax_split.legend(loc="upper left", bbox_to_anchor=(0.53, 1.0), frameon=False, fontsize=8, borderaxespad=0.2)
     # One text artist for both numbers: each animated text costs a few ms per frame.
     sum_text = ax_split.text(1.45, 0.95 * h, "", ha="left", va="top")
 

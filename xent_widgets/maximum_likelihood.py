@@ -36,14 +36,20 @@ def likelihood_plot(theta=0.3, outcomes=notes.COIN_FLIPS):
     models = np.array(notes.COIN_MODELS)
     top = float(xc.bernoulli_likelihood(best, outcomes))
     floor = float(xc.bernoulli_log_likelihood(np.array([0.01, 0.99]), outcomes).min())
-    # Label offsets in points: on the log panel models 1 and 3 sit close together.
-    for ax, values, limits, offsets in [
-        (ax_l, xc.bernoulli_likelihood(models, outcomes), (0, 1.15 * top), [(6, 4)] * 3),
-        (ax_log, xc.bernoulli_log_likelihood(models, outcomes), (floor - 2, 0), [(-24, -16), (6, 4), (6, -16)]),
+    # Where each model's label goes, in data coordinates. On the log panel models 1 and 3 sit
+    # close together near the top, where the moving point runs: their labels go well below the
+    # curve, right of the dotted maximum line, with a thin line to their point.
+    for ax, values, limits, places in [
+        (ax_l, xc.bernoulli_likelihood(models, outcomes), (0, 1.15 * top), [None] * 3),
+        (ax_log, xc.bernoulli_log_likelihood(models, outcomes), (floor - 2, 0), [(0.14, -13), (0.75, -7), (0.3, -20)]),
     ]:
         ax.plot(models, values, "o", color="0.55", ms=6, label="the three models")
-        for number, (model, value, offset) in enumerate(zip(models, values, offsets), start=1):
-            ax.annotate(f"model {number}", (model, value), xytext=offset, textcoords="offset points", fontsize=8, color="0.35")
+        for number, (model, value, place) in enumerate(zip(models, values, places), start=1):
+            if place is None:
+                ax.annotate(f"model {number}", (model, value), xytext=(6, 4), textcoords="offset points", fontsize=8, color="0.35")
+            else:
+                ax.annotate(f"model {number}", (model, value), xytext=place, fontsize=8, color="0.35",
+                            arrowprops=dict(arrowstyle="-", color="0.6", lw=0.8, shrinkA=1, shrinkB=4))
         ax.axvline(best, color=COLORS["green"], ls=":", label=f"maximum, θ = k/n = {best:g}")
         ax.set_xlim(0, 1)
         ax.set_ylim(*limits)
@@ -51,8 +57,8 @@ def likelihood_plot(theta=0.3, outcomes=notes.COIN_FLIPS):
     ax_l.set_ylabel("likelihood L(θ)")
     ax_log.set_ylabel("log-likelihood (nats)")
     ax_l.legend(loc="upper right", frameon=False, fontsize=8)
-    point_l, = ax_l.plot([], [], "o", color=COLORS["vermillion"], ms=8)
-    point_log, = ax_log.plot([], [], "o", color=COLORS["vermillion"], ms=8)
+    point_l, = ax_l.plot([], [], "o", color=COLORS["vermillion"], ms=8, clip_on=False)
+    point_log, = ax_log.plot([], [], "o", color=COLORS["vermillion"], ms=8, clip_on=False)
 
     def update(theta):
         value = float(xc.bernoulli_likelihood(theta, outcomes))

@@ -49,7 +49,7 @@ def l1_vs_squared_plot(pred3=20.0):
     panels = []
     for ax, curve, color, name, top in (
         (ax_l1, l1_curve, COLORS["blue"], "L1 loss (mean |error|)", 30),
-        (ax_mse, mse_curve, COLORS["orange"], "MSE (mean error²)", 1100),
+        (ax_mse, mse_curve, COLORS["green"], "MSE (mean error²)", 1100),   # green: the vermillion slope line stands out
     ):
         ax.plot(grid, curve, color=color)
         ax.axvline(target3, color=COLORS["black"], lw=1, ls=":")
@@ -58,7 +58,7 @@ def l1_vs_squared_plot(pred3=20.0):
         ax.set_ylim(0, top)
         ax.set_xlabel("third output")
         ax.set_ylabel(name)
-        tangent, = ax.plot([], [], color=COLORS["vermillion"], lw=1.5)
+        tangent, = ax.plot([], [], color=COLORS["vermillion"], lw=2.5)
         point, = ax.plot([], [], "o", color=COLORS["vermillion"], ms=8)
         panels.append((tangent, point))
 

@@ -5,14 +5,17 @@ import numpy as np
 
 import xent_core as xc
 import xent_notes as notes
-from xent_widgets import COLORS, LivePlot, explore, format_vector, new_figure, slider
+from xent_widgets import COLORS, LivePlot, explore, format_vector, log_slider, new_figure, slider
 
 __all__ = ["softmax_temperature_plot", "softmax_temperature_explorer", "softmax_two_class_plot", "softmax_two_class_explorer", "MAIN_EXPLORER"]
 
 
 # The logits of the notes' PyTorch example (note 002): one sample, three classes.
-# The temperature slider and the entropy curve span T in [0.05, 10].
-_TEMPERATURE_RANGE = (0.05, 10.0)
+# The temperature slider and the entropy curve span T in [0.01, 10], three whole decades, so that the
+# logarithmic slider's grid (100 steps a decade) holds 0.01, 0.1, 1 and 10 exactly.
+_TEMPERATURE_RANGE = (0.01, 10.0)
+# The entropy axis reaches a little beyond the slider's range, so the marker is never cut in half.
+_TEMPERATURE_AXIS = (_TEMPERATURE_RANGE[0] / 1.3, _TEMPERATURE_RANGE[1] * 1.3)
 
 
 def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
@@ -37,8 +40,8 @@ def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
     Examples
     --------
     >>> softmax_temperature_plot(1.0).readout
-    'T = 1.00 &rarr; softmax(z / T) = [0.659, 0.242, 0.099], entropy H = <b>0.847 nats</b> (uniform: ln 3 = 1.099)'
-    >>> softmax_temperature_plot(0.05).readout.split(" &rarr; ")[1][:32]
+    'T = 1 &rarr; softmax(z / T) = [0.659, 0.242, 0.099], entropy H = <b>0.847 nats</b> (uniform: ln 3 = 1.099)'
+    >>> softmax_temperature_plot(0.01).readout.split(" &rarr; ")[1][:32]
     'softmax(z / T) = [1.000, 0.000, '
     """
     logits = np.asarray(logits, dtype=float)
@@ -48,26 +51,29 @@ def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
 
     classes = np.arange(n_classes)
     bars = ax_bars.bar(classes, np.zeros(n_classes), width=0.6, color=COLORS["blue"])
-    ax_bars.axhline(1 / n_classes, color=COLORS["black"], lw=1, ls="--")
-    ax_bars.text(n_classes - 0.55, 1 / n_classes + 0.02, f"uniform 1/{n_classes}", ha="right", fontsize=9)
+    # The uniform level's label sits right of the bars, where no bar or value label can reach it.
+    ax_bars.hlines(1 / n_classes, -0.6, n_classes - 0.4, color=COLORS["black"], lw=1, ls="--")
+    ax_bars.text(n_classes - 0.35, 1 / n_classes, f"uniform\n1/{n_classes}", ha="left", va="center", fontsize=9)
     ax_bars.set_xticks(classes, [f"class {i}\nz = {z:g}" for i, z in enumerate(logits)])
-    ax_bars.set_xlim(-0.6, n_classes - 0.4)
+    ax_bars.set_xlim(-0.6, n_classes + 0.4)
     ax_bars.set_ylim(0, 1.1)
     ax_bars.set_ylabel("probability softmax(z / T)")
-    values = [ax_bars.text(i, 0, "", ha="center", va="bottom") for i in classes]
+    # On a white patch, so the dashed uniform line never runs through a value.
+    values = [ax_bars.text(i, 0, "", ha="center", va="bottom", bbox=dict(facecolor="white", edgecolor="none", pad=1))
+              for i in classes]
 
-    grid = np.geomspace(*_TEMPERATURE_RANGE, 300)
+    grid = np.geomspace(*_TEMPERATURE_AXIS, 300)
     curve = xc.entropy(xc.softmax(logits[None, :] / grid[:, None]))
     ax_h.plot(grid, curve, color=COLORS["blue"])
     ax_h.axhline(uniform_h, color=COLORS["black"], lw=1, ls="--")
-    ax_h.text(_TEMPERATURE_RANGE[0] * 1.1, uniform_h + 0.03, f"ln {n_classes} (uniform)", fontsize=9)
+    ax_h.text(_TEMPERATURE_AXIS[0] * 1.1, uniform_h + 0.03, f"ln {n_classes} (uniform)", fontsize=9)
     ax_h.set_xscale("log")
-    ax_h.set_xlim(*_TEMPERATURE_RANGE)
+    ax_h.set_xlim(*_TEMPERATURE_AXIS)
     ax_h.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
     ax_h.set_ylim(0, uniform_h * 1.15)
     ax_h.set_xlabel("temperature T (log scale)")
     ax_h.set_ylabel("entropy of softmax(z / T) (nats)")
-    point, = ax_h.plot([], [], "o", color=COLORS["vermillion"], ms=8)
+    point, = ax_h.plot([], [], "o", color=COLORS["vermillion"], ms=8, clip_on=False, zorder=3)  # whole at H = 0 too
 
     def update(temperature):
         probs = xc.softmax(logits, temperature=temperature)
@@ -78,7 +84,7 @@ def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
             value.set_text(f"{p:.3f}")
         point.set_data([temperature], [h])
         return (
-            f"T = {temperature:.2f} &rarr; softmax(z / T) = {format_vector(probs)}, entropy H = <b>{h:.3f} nats</b> "
+            f"T = {temperature:.3g} &rarr; softmax(z / T) = {format_vector(probs)}, entropy H = <b>{h:.3f} nats</b> "
             f"(uniform: ln {n_classes} = {uniform_h:.3f})"
         )
 
@@ -88,7 +94,8 @@ def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
 def softmax_temperature_explorer(temperature=1.0, logits=notes.PYTORCH_LOGITS):
     """The notebook's main slider: move the temperature T and watch softmax(z / T) and its entropy.
 
-    Small T sharpens the distribution towards the one-hot vector of the arg max (entropy 0),
+    The slider is logarithmic, like the entropy plot's T axis: each decade from 0.01 to 10 gets a
+    third of the track. Small T sharpens the distribution towards the one-hot vector of the arg max (entropy 0),
     large T flattens it towards uniform (entropy ln C).
 
     Examples
@@ -96,11 +103,11 @@ def softmax_temperature_explorer(temperature=1.0, logits=notes.PYTORCH_LOGITS):
     >>> explorer = softmax_temperature_explorer()
     >>> explorer.controls["temperature"].value = 0.5
     >>> explorer.readout.value[:44]
-    'T = 0.50 &rarr; softmax(z / T) = [0.864, 0.1'
+    'T = 0.5 &rarr; softmax(z / T) = [0.864, 0.11'
     """
     return explore(
         softmax_temperature_plot(temperature, logits), name="softmax-temperature", main=True,
-        temperature=slider("temperature T", _TEMPERATURE_RANGE[0], _TEMPERATURE_RANGE[1], temperature, step=0.05, readout_format=".2f"),
+        temperature=log_slider("temperature T", _TEMPERATURE_RANGE[0], _TEMPERATURE_RANGE[1], temperature),
     )
 
 

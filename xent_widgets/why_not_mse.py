@@ -52,7 +52,8 @@ def gradient_plot(x=-4.0):
         markers.append((ce_point, mse_point, guide))
     axes[0].set_ylim(0, 1.05)
     axes[0].set_ylabel("|gradient| (per unit of logit)")
-    axes[0].legend(loc="upper right", fontsize=8, frameon=False)
+    # Above both panels, outside the axes: no curve or marker line can run through it.
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper center", ncols=2, fontsize=9, frameon=False)
     axes[1].set_ylim(1e-9, 3)
     axes[1].set_ylabel("|gradient| (log scale)")
 

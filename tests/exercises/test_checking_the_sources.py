@@ -2,48 +2,73 @@
 
 import math
 
+import pytest
+
 import xent_exercises.checking_the_sources as xe
 import xent_notes as notes
 
 
-def test_recomputed_l1_mean():
-    right = (abs(30 - 10) + abs(20 - 10) + abs(50 - 20)) / 3
-    assert xe.check_recomputed_l1_mean(right)
-    assert not xe.check_recomputed_l1_mean(...)
-    wrong = xe.check_recomputed_l1_mean(23.33)
-    assert not wrong and "|50 - 20| = 30" in wrong.message
-    wrong = xe.check_recomputed_l1_mean(60)
-    assert not wrong and "sum" in wrong.message
+def _sig(value, digits):
+    return float(f"{value:.{digits}g}")
 
 
-def test_three_decimal_laptop_sum():
-    right = 0.7 * 0.357 + 0.2 * 1.609 + 0.1 * 2.303
-    assert xe.check_three_decimal_laptop_sum(right)
-    correct = xe.check_three_decimal_laptop_sum(0.802)
+@pytest.mark.parametrize("name", sorted(xe.ANSWERS))
+def test_right_rounded_and_coarse_answers(name):
+    check, (exact, decimals) = getattr(xe, name), xe.ANSWERS[name]
+    assert decimals is None                                   # every prompt asks for 3 significant digits
+    assert check(exact) and check(_sig(exact, 3)) and check(str(_sig(exact, 3)))
+    coarse = _sig(exact, 2)
+    if coarse != _sig(exact, 3):
+        feedback = check(coarse)
+        assert not feedback and feedback.message.startswith("Close:") and "3 significant digits" in feedback.message
+    assert "Replace" in check(...).message
+
+
+def test_recomputed_squared_error():
+    right = ((30 - 10) ** 2 + (20 - 10) ** 2 + (50 - 20) ** 2) / 3
+    assert math.isclose(xe.ANSWERS["check_recomputed_squared_error"][0], right)
+    assert xe.check_recomputed_squared_error(467)
+    wrong = xe.check_recomputed_squared_error(700)
+    assert not wrong and "|50 - 10| = 40" in wrong.message
+    assert "sum of the squared errors" in xe.check_recomputed_squared_error(1400).message
+    assert "mean absolute error (L1)" in xe.check_recomputed_squared_error(20).message
+    assert "RMSE" in xe.check_recomputed_squared_error(21.6).message
+    assert "square of the mean absolute error" in xe.check_recomputed_squared_error(400).message
+    # not -log of a probability: no sign slip
+    assert "sign" not in xe.check_recomputed_squared_error(-467).message
+
+
+def test_one_decimal_laptop_error():
     exact = -sum(p * math.log(p) for p in notes.LAPTOP_PROBS)
-    assert correct
-    assert f"gives {right:.4f}: still {right - exact:.4f} above the exact {exact:.4f}," in correct.message
-    assert "0.8020: still 0.0002 above the exact 0.8018, but now right to three decimals" in correct.message
-    wrong = xe.check_three_decimal_laptop_sum(0.8018)
-    assert not wrong and "exact entropy" in wrong.message
-    wrong = xe.check_three_decimal_laptop_sum(0.804)
-    assert not wrong and "2-decimal" in wrong.message
+    right = 0.7 * 0.4 + 0.2 * 1.6 + 0.1 * 2.3 - exact
+    assert math.isclose(xe.ANSWERS["check_one_decimal_laptop_error"][0], right)
+    assert xe.check_one_decimal_laptop_error(0.0282)
+    assert "the entropy the 1-decimal table gives" in xe.check_one_decimal_laptop_error(0.83).message
+    assert "exact minus rounded" in xe.check_one_decimal_laptop_error(-0.0282).message
+    two = 0.7 * round(-math.log(0.7), 2) + 0.2 * round(-math.log(0.2), 2) + 0.1 * round(-math.log(0.1), 2) - exact
+    assert "2-decimal table" in xe.check_one_decimal_laptop_error(round(two, 5)).message
+    assert "without weighting" in xe.check_one_decimal_laptop_error(round(0.4 + 1.6 + 2.3 - exact, 3)).message
 
 
 def test_misplaced_bernoulli_total():
-    p = 0.3
+    p = 0.25
     right = (p ** 0) * (1 - p ** 1) + (p ** 1) * (1 - p ** 0)
-    assert xe.check_misplaced_bernoulli_total(right)
+    assert xe.check_misplaced_bernoulli_total(right) and xe.check_misplaced_bernoulli_total(0.75)
     wrong = xe.check_misplaced_bernoulli_total(1.0)
     assert not wrong and "correct p^x (1 - p)^(1 - x)" in wrong.message
-    wrong = xe.check_misplaced_bernoulli_total(0.3)
+    wrong = xe.check_misplaced_bernoulli_total(0.25)
     assert not wrong and "f(1)" in wrong.message
+    # not a probability asked: no percentage message
+    assert "percentage" not in xe.check_misplaced_bernoulli_total(75).message
 
 
-def test_bits_of_seven_tenths():
-    right = -math.log(0.7) / math.log(2)
-    assert xe.check_bits_of_seven_tenths(right)
-    wrong = xe.check_bits_of_seven_tenths(-math.log(0.7))
+def test_bits_of_bad_prediction():
+    right = -math.log(0.01) / math.log(2)
+    assert xe.check_bits_of_bad_prediction(right) and xe.check_bits_of_bad_prediction(6.64)
+    wrong = xe.check_bits_of_bad_prediction(4.61)
     assert not wrong and "nats" in wrong.message
-    wrong = xe.check_bits_of_seven_tenths(-math.log10(0.7))
+    wrong = xe.check_bits_of_bad_prediction(2)
     assert not wrong and "base 10" in wrong.message
+    assert "sign is flipped" in xe.check_bits_of_bad_prediction(-6.64).message
+    # bits are not a probability: no percentage message
+    assert "percentage" not in xe.check_bits_of_bad_prediction(664).message

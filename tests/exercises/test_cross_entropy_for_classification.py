@@ -2,53 +2,77 @@
 
 import math
 
-import xent_core as xc
+import pytest
+
 import xent_exercises.cross_entropy_for_classification as xe
 
+LN2 = math.log(2)
+BATCH = [-math.log(0.7), -math.log(0.5), -math.log(0.3)]
+TAGS = [-math.log(0.9), -math.log(0.4), -math.log(0.8), -math.log(0.95)]
 
-def test_true_class_loss_right_and_wrong():
-    assert xe.check_true_class_loss(-math.log(0.05))
-    assert xe.check_true_class_loss(round(-math.log(0.05), 3))
-    wrong = xe.check_true_class_loss(-math.log(0.8))
-    assert not wrong and "true class, dog" in wrong.message
-    summed = xe.check_true_class_loss(-(math.log(0.05) + math.log(0.8) + math.log(0.1) + math.log(0.05)))
-    assert not summed and "drop all terms" in summed.message
-    assert "Replace" in xe.check_true_class_loss(...).message
-    assert "bits" in xe.check_true_class_loss(-math.log2(0.05)).message
-
-
-def test_batch_mean_loss_right_and_wrong():
-    losses = [-math.log(0.7), -math.log(0.5), -math.log(0.3)]
-    assert xe.check_batch_mean_loss(sum(losses) / 3)
-    summed = xe.check_batch_mean_loss(sum(losses))
-    assert not summed and "3 samples" in summed.message
-    favourites = xe.check_batch_mean_loss((-math.log(0.7) - math.log(0.5) - math.log(0.6)) / 3)
-    assert not favourites and "largest probability" in favourites.message
+# Each checker, its exact answer computed here by hand, and the decimals its prompt asks for.
+RIGHT = [
+    (xe.check_true_class_loss, -math.log(0.05), None),
+    (xe.check_batch_mean_loss, sum(BATCH) / 3, None),
+    (xe.check_multilabel_loss, sum(TAGS), None),
+    (xe.check_probability_from_loss, math.exp(-3), None),
+]
 
 
-def test_multilabel_loss_right_and_wrong():
-    per_tag = [-math.log(0.9), -math.log(0.4), -math.log(1 - 0.2), -math.log(1 - 0.05)]
-    assert xe.check_multilabel_loss(sum(per_tag))
-    mean = xe.check_multilabel_loss(sum(per_tag) / 4)
-    assert not mean and "mean over the 4 tags" in mean.message
-    present_only = xe.check_multilabel_loss(per_tag[0] + per_tag[1])
-    assert not present_only and "absent tag" in present_only.message
-    all_q = xe.check_multilabel_loss(-(math.log(0.9) + math.log(0.4) + math.log(0.2) + math.log(0.05)))
-    assert not all_q and "-ln(1 - q)" in all_q.message
+def _significant(value, digits):
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
 
 
-def test_probability_from_loss_right_and_wrong():
-    assert xe.check_probability_from_loss(1 / math.e**3)
-    bits = xe.check_probability_from_loss(0.125)
-    assert not bits and "bits" in bits.message
-    tens = xe.check_probability_from_loss(0.001)
-    assert not tens and "base 10" in tens.message
-    sign = xe.check_probability_from_loss(math.e**3)
-    assert not sign and "minus sign" in sign.message
-    assert not xe.check_probability_from_loss("a lot")
+@pytest.mark.parametrize(("check", "exact", "decimals"), RIGHT)
+def test_right_rounded_and_coarse_answers(check, exact, decimals):
+    assert check(exact).correct
+    assert check(_significant(exact, 3)).correct and check(str(_significant(exact, 3))).correct
+    coarse = _significant(exact, 2)
+    if abs(coarse - exact) > 0.5 * 10 ** (math.floor(math.log10(abs(exact))) - 2):
+        feedback = check(coarse)
+        assert not feedback.correct and feedback.message.startswith("Close:") and "give 3 significant digits" in feedback.message
+    assert check(...).message.startswith("Replace ... with your answer")
+    assert "as a number" in check([1.0, 2.0]).message
 
 
-def test_probability_from_loss_states_a_probability_with_a_loss_of_3_nats():
-    right = xe.check_probability_from_loss(math.exp(-3))
-    stated = float(right.message.removeprefix("Correct: the probability of the true class is ").removesuffix("."))
-    assert right and math.isclose(float(xc.information_content(stated)), 3.0, rel_tol=1e-6)
+def test_rounded_answers_the_walkthrough_saw_rejected():
+    assert xe.check_true_class_loss(3.0).correct          # 2.9957 to 3 significant digits
+    assert xe.check_multilabel_loss(1.3).correct          # 1.2961 to 3 significant digits
+    assert xe.check_batch_mean_loss(0.75).message.startswith("Close:")
+    assert xe.check_probability_from_loss(0.05).message.startswith("Close:")
+
+
+def test_answers_listed_match_the_exercises():
+    assert {name: round(value, 9) for name, (value, _) in xe.ANSWERS.items()} == {
+        check.__name__: round(exact, 9) for check, exact, _ in RIGHT}
+
+
+@pytest.mark.parametrize(
+    ("check", "wrong", "phrase"),
+    [
+        (xe.check_true_class_loss, -math.log(0.8), "its favourite"),
+        (xe.check_true_class_loss, -sum(math.log(q) for q in (0.05, 0.8, 0.1, 0.05)), "zeros of the one-hot"),
+        (xe.check_true_class_loss, -math.log(0.05) / LN2, "in bits"),
+        (xe.check_true_class_loss, math.log(0.05), "sign is flipped"),
+        (xe.check_batch_mean_loss, sum(BATCH), 'reduction="sum"'),
+        (xe.check_batch_mean_loss, (-math.log(0.7) - math.log(0.5) - math.log(0.6)) / 3, "largest probability"),
+        (xe.check_batch_mean_loss, sum(BATCH) / 3 / LN2, "in bits"),
+        (xe.check_multilabel_loss, sum(TAGS) / 4, "mean over the 4 tags"),
+        (xe.check_multilabel_loss, TAGS[0] + TAGS[1], "only the tags that are present"),
+        (xe.check_multilabel_loss, -sum(math.log(q) for q in (0.9, 0.4, 0.2, 0.05)), "-ln q for the absent tags"),
+        (xe.check_probability_from_loss, 2**-3, "in bits"),
+        (xe.check_probability_from_loss, 10**-3, "base 10"),
+        (xe.check_probability_from_loss, math.exp(3), "at most 1"),
+        (xe.check_probability_from_loss, -math.exp(-3), "never negative"),
+        (xe.check_probability_from_loss, 4.98, "percentage"),
+        (xe.check_probability_from_loss, 0.3, "solve -ln p = 3"),
+    ],
+)
+def test_slips_get_their_message(check, wrong, phrase):
+    feedback = check(wrong)
+    assert not feedback.correct and phrase in feedback.message, feedback.message
+
+
+def test_slip_messages_fit_the_quantity():
+    assert "-log of a probability" not in xe.check_probability_from_loss(-math.exp(-3)).message
+    assert "percentage" not in xe.check_true_class_loss(299.6).message

@@ -1,45 +1,65 @@
 """Tests of the exercise checkers of notebook 01: ``xent_exercises/measuring_error.py``."""
 
 import numpy as np
+import pytest
 
 import xent_exercises.measuring_error as xe
 
 
-def test_mse_of_improved_outputs_right_and_wrong():
-    assert xe.check_mse_of_improved_outputs((25 + 0 + 25) / 3)
-    assert xe.check_mse_of_improved_outputs(16.67)
-    assert "sum of the squared errors" in xe.check_mse_of_improved_outputs(50).message
-    assert "half the MSE" in xe.check_mse_of_improved_outputs(50 / 6).message
-    assert "L1 loss" in xe.check_mse_of_improved_outputs(10 / 3).message
-    assert "squares the mean error" in xe.check_mse_of_improved_outputs(100 / 9).message
-    assert "Replace ..." in xe.check_mse_of_improved_outputs(...).message
-    assert not xe.check_mse_of_improved_outputs(466.67)
+@pytest.mark.parametrize("answer", [(25 + 0 + 25) / 3, 16.7, 16.67, "16.7", np.float32(50 / 3)])
+def test_mse_of_improved_outputs_right(answer):
+    assert xe.check_mse_of_improved_outputs(answer)
 
 
-def test_l1_of_second_example_right_and_wrong():
-    assert xe.check_l1_of_second_example(5 / 3)
-    assert xe.check_l1_of_second_example(1.6667)
-    assert "absolute value" in xe.check_l1_of_second_example(1).message
-    assert "absolute value" in xe.check_l1_of_second_example(-1).message
-    assert "total" in xe.check_l1_of_second_example(5).message
-    assert not xe.check_l1_of_second_example(2)
+@pytest.mark.parametrize(("answer", "message"), [
+    (17, "Close: 17 is the mean squared error of outputs (25, 20, 45) rounded too coarsely; give 3 significant digits."),
+    (50, "sum of the squared errors"),
+    (50 / 6, "half the MSE"),
+    (10 / 3, "L1 loss"),
+    (100 / 9, "squares the mean error"),
+    (466.67, "square each error (output - target) first"),
+    (np.int64(50), "sum of the squared errors"),
+    (..., "Replace ..."),
+])
+def test_mse_of_improved_outputs_wrong(answer, message):
+    feedback = xe.check_mse_of_improved_outputs(answer)
+    assert not feedback and message in feedback.message
+
+
+@pytest.mark.parametrize("answer", [5 / 3, 1.67, 1.667, "1.67"])
+def test_l1_of_second_example_right(answer):
+    assert xe.check_l1_of_second_example(answer)
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    (1.7, "Close: 1.7 is the L1 loss (mean absolute error) rounded too coarsely; give 3 significant digits."),
+    (1, "absolute value"),
+    (-1, "absolute value"),
+    (5, "total"),
+    (2.5, "take |output - target|"),
+    (np.int64(-1), "absolute value"),
+    (np.float32(5), "total"),
+])
+def test_l1_of_second_example_wrong(answer, message):
+    feedback = xe.check_l1_of_second_example(answer)
+    assert not feedback and message in feedback.message
 
 
 def test_best_constants():
-    assert xe.check_best_constant_squared(4.0)
-    assert xe.check_best_constant_absolute(3)
+    for answer in (4, 4.0, 4.00, 4.004, np.int64(4), "4"):
+        assert xe.check_best_constant_squared(answer)
+    for answer in (3, 3.0, 2.996, np.float32(3)):
+        assert xe.check_best_constant_absolute(answer)
     assert "median" in xe.check_best_constant_squared(3).message
-    assert "the mean" in xe.check_best_constant_absolute(4).message
-    assert "grid" in xe.check_best_constant_squared(5).message
-    assert "grid" in xe.check_best_constant_absolute(10).message
-
-
-def test_numpy_scalar_answers_get_the_same_hints():
-    # answers computed with NumPy are NumPy scalars (np.int64 and np.float32 are no Python int or float)
     assert "median" in xe.check_best_constant_squared(np.int64(3)).message
+    assert "the mean" in xe.check_best_constant_absolute(4).message
     assert "the mean" in xe.check_best_constant_absolute(np.float32(4)).message
-    assert "sum of the squared errors" in xe.check_mse_of_improved_outputs(np.int64(50)).message
-    assert "half the MSE" in xe.check_mse_of_improved_outputs(np.float32(50 / 6)).message
-    assert "absolute value" in xe.check_l1_of_second_example(np.int64(-1)).message
-    assert "total" in xe.check_l1_of_second_example(np.float32(5)).message
-    assert xe.check_best_constant_squared(np.int64(4)) and xe.check_best_constant_absolute(np.float32(3))
+    assert "grid" in xe.check_best_constant_squared(5).message
+    assert "grid" in xe.check_best_constant_absolute(3.01).message
+
+
+def test_answers_are_the_exercises():
+    assert xe.ANSWERS == {
+        "check_mse_of_improved_outputs": (50 / 3, None), "check_l1_of_second_example": (5 / 3, None),
+        "check_best_constant_squared": (4.0, 2), "check_best_constant_absolute": (3.0, 2),
+    }

@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 import xent_exercises.softmax as xe
 
 
@@ -10,76 +12,72 @@ def _softmax_by_hand(z):
     return [v / sum(exps) for v in exps]
 
 
-def test_softmax_by_hand_right():
-    feedback = xe.check_softmax_by_hand(_softmax_by_hand([0.0, 1.0, 2.0]))
-    assert feedback.correct and feedback.message.startswith("Correct")
+def _sigmoid(x):
+    return 1 / (1 + math.exp(-x))
 
 
-def test_softmax_by_hand_missing_and_wrong():
-    assert xe.check_softmax_by_hand(...).message.startswith("Replace ... with your answer")
-    unnormalized = xe.check_softmax_by_hand([1.0, math.e, math.e**2])
-    assert not unnormalized.correct and "divide each by that sum" in unnormalized.message
-    linear = xe.check_softmax_by_hand([0.0, 1 / 3, 2 / 3])
-    assert not linear.correct and "skips the exponential" in linear.message
-    off = xe.check_softmax_by_hand([0.1, 0.25, 0.65])
-    assert not off.correct and "must sum to 1" in off.message
-    assert "shape" in xe.check_softmax_by_hand([0.5, 0.5]).message
+# Each checker, its exact answer computed here by hand, and the decimals its prompt asks for.
+RIGHT = [
+    (xe.check_softmax_by_hand, _softmax_by_hand([0.0, 1.0, 2.0])[2], None),
+    (xe.check_softmax_temperature, 1 / math.log(2), None),
+    (xe.check_log_softmax_large, -math.log(2 + math.exp(-2)), None),
+    (xe.check_two_class_softmax, _sigmoid(0.3 - 1.8), None),
+]
 
 
-def test_softmax_by_hand_rounded_too_coarsely():
-    exact = _softmax_by_hand([0.0, 1.0, 2.0])
-    four = xe.check_softmax_by_hand([round(v, 4) for v in exact])
-    assert four.correct
-    three = xe.check_softmax_by_hand([round(v, 3) for v in exact])   # [0.09, 0.245, 0.665]
-    assert not three.correct and "close" in three.message and "4 decimals" in three.message
-    assert "should not be" not in three.message
-    wrong_e = xe.check_softmax_by_hand(_softmax_by_hand([0.0, 1.0, 2.0 * 1.02]))   # a real mistake is not "close"
-    assert not wrong_e.correct and "close" not in wrong_e.message
+def _significant(value, digits):
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
 
 
-def test_temperature_right():
-    # p0 / p1 = exp((2 - 1) / T) = 2  =>  T = 1 / ln 2
-    T = 1 / math.log(2)
-    right = xe.check_softmax_temperature(T)
-    assert right.correct
-    # the temperature the checker states makes class 0 twice as likely as class 1
-    stated = float(right.message.removeprefix("Correct: the temperature T is ").removesuffix("."))
-    probs = _softmax_by_hand([2.0 / stated, 1.0 / stated, 0.1 / stated])
-    assert math.isclose(probs[0] / probs[1], 2.0, rel_tol=1e-5)
-    assert xe.check_softmax_temperature(round(T, 3)).correct
+@pytest.mark.parametrize(("check", "exact", "decimals"), RIGHT)
+def test_right_rounded_and_coarse_answers(check, exact, decimals):
+    assert check(exact).correct
+    assert check(_significant(exact, 3)).correct and check(str(_significant(exact, 3))).correct
+    coarse = check(_significant(exact, 2))
+    assert not coarse.correct and coarse.message.startswith("Close:") and "give 3 significant digits" in coarse.message
+    assert check(...).message.startswith("Replace ... with your answer")
+    assert "as a number" in check("a lot").message
 
 
-def test_temperature_wrong():
-    assert "that is 1/T" in xe.check_softmax_temperature(math.log(2)).message
-    assert "not (z_0 - z_1)/T" in xe.check_softmax_temperature(0.5).message
-    base_2 = xe.check_softmax_temperature(1.0).message   # also the generic "value in nats" slip of 1/ln 2
-    assert "log base 2" in base_2 and "softmax uses e" in base_2 and "in nats" not in base_2
-    other = xe.check_softmax_temperature(3.0)
-    assert not other.correct and "does not depend on class 2" in other.message
+def test_answers_listed_match_the_exercises():
+    assert {name: round(value, 9) for name, (value, _) in xe.ANSWERS.items()} == {
+        check.__name__: round(exact, 9) for check, exact, _ in RIGHT}
+    assert all(decimals is None for _, decimals in xe.ANSWERS.values())
 
 
-def test_logsumexp_right():
-    assert xe.check_logsumexp_1000(1000 + math.log(2)).correct
-    assert xe.check_logsumexp_1000(1000.6931).correct
+@pytest.mark.parametrize(
+    ("check", "wrong", "phrase"),
+    [
+        (xe.check_softmax_by_hand, math.e**2, "e^2 alone"),
+        (xe.check_softmax_by_hand, 2 / 3, "skips the exponential"),
+        (xe.check_softmax_by_hand, _softmax_by_hand([0.0, 1.0, 2.0])[0], "probability of class 0"),
+        (xe.check_softmax_by_hand, _softmax_by_hand([0.0, 1.0, 2.0])[1], "probability of class 1"),
+        (xe.check_softmax_by_hand, 66.5, "percentage"),
+        (xe.check_softmax_temperature, math.log(2), "that is 1/T"),
+        (xe.check_softmax_temperature, 0.5, "not (z_0 - z_1)/T"),
+        (xe.check_softmax_temperature, 3.0, "does not depend on class 2"),
+        (xe.check_log_softmax_large, math.log(2 + math.exp(-2)), "sign is flipped"),
+        (xe.check_log_softmax_large, -math.log(2), "leaves out the third class"),
+        (xe.check_log_softmax_large, -math.log(2 + math.exp(2)), "not e^2"),
+        (xe.check_log_softmax_large, -math.log(3), "as equal"),
+        (xe.check_log_softmax_large, 1 / (2 + math.exp(-2)), "probability softmax(z)_0 itself"),
+        (xe.check_log_softmax_large, -math.log10(2 + math.exp(-2)), "base 10"),
+        (xe.check_log_softmax_large, float("inf"), "overflows"),
+        (xe.check_log_softmax_large, float("nan"), "overflows"),
+        (xe.check_log_softmax_large, 5.0, "(z_0 - m)"),
+        (xe.check_two_class_softmax, _sigmoid(1.5), "probability of class 1"),
+        (xe.check_two_class_softmax, _sigmoid(0.3), "sigmoid(a) alone"),
+        (xe.check_two_class_softmax, _sigmoid(2.1), "sigmoid(a + b)"),
+        (xe.check_two_class_softmax, 18.2, "percentage"),
+        (xe.check_two_class_softmax, 0.5, "sigmoid(a - b)"),
+    ],
+)
+def test_slips_get_their_message(check, wrong, phrase):
+    feedback = check(wrong)
+    assert not feedback.correct and phrase in feedback.message, feedback.message
 
 
-def test_logsumexp_wrong():
-    assert "overflows" in xe.check_logsumexp_1000(float("inf")).message
-    assert "only the maximum" in xe.check_logsumexp_1000(1000).message
-    assert "not 2" in xe.check_logsumexp_1000(1002).message
-    assert "four decimals" in xe.check_logsumexp_1000(1000.69).message
-    assert not xe.check_logsumexp_1000(1500).correct
-    assert xe.check_logsumexp_1000(...).message.startswith("Replace")
-
-
-def test_two_class_right():
-    a, b = 1.5, -0.5
-    assert xe.check_two_class_softmax(math.exp(a) / (math.exp(a) + math.exp(b))).correct
-    assert xe.check_two_class_softmax(1 / (1 + math.exp(-(a - b)))).correct
-
-
-def test_two_class_wrong():
-    assert "probability of class 1" in xe.check_two_class_softmax(1 / (1 + math.exp(2.0))).message
-    assert "sigmoid(a) alone" in xe.check_two_class_softmax(1 / (1 + math.exp(-1.5))).message
-    other = xe.check_two_class_softmax(0.5)
-    assert not other.correct and "sigmoid(a - b)" in other.message
+def test_slip_messages_fit_the_quantity():
+    # a temperature is not -log of a probability, and a log-probability is not a percentage
+    assert "-log of a probability" not in xe.check_softmax_temperature(-1 / math.log(2)).message
+    assert "percentage" not in xe.check_log_softmax_large(-75.9).message

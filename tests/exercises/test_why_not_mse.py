@@ -12,77 +12,71 @@ def _sigmoid(x):
     return 1 / (1 + math.exp(-x))
 
 
-def test_mse_gradient_right_answer():
-    s = _sigmoid(-3.0)
-    assert xe.check_mse_sigmoid_gradient(2 * (s - 1) * s * (1 - s))
-    assert xe.check_mse_sigmoid_gradient(-0.0861)
+S3, S12 = _sigmoid(-3.0), _sigmoid(1.2)
+# Each checker, its exact answer computed here by hand, and the decimals its prompt asks for.
+RIGHT = [
+    (xe.check_mse_sigmoid_gradient, 2 * (S3 - 1) * S3 * (1 - S3), None),
+    (xe.check_ce_logit_gradient, S12 - 0.0, None),
+    (xe.check_steepest_mse_gradient, 8 / 27, None),
+]
+
+
+def _significant(value, digits):
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+@pytest.mark.parametrize(("check", "exact", "decimals"), RIGHT)
+def test_right_rounded_and_coarse_answers(check, exact, decimals):
+    assert check(exact).correct
+    assert check(_significant(exact, 3)).correct and check(str(_significant(exact, 3))).correct
+    coarse = check(_significant(exact, 2))
+    assert not coarse.correct and coarse.message.startswith("Close:") and "give 3 significant digits" in coarse.message
+    assert check(...).message.startswith("Replace ... with your answer")
+    assert "as a number" in check("a lot").message
+    assert "as a number" in check(np.array([exact, exact])).message
+
+
+def test_answers_listed_match_the_exercises():
+    assert {name: round(value, 9) for name, (value, _) in xe.ANSWERS.items()} == {
+        check.__name__: round(exact, 9) for check, exact, _ in RIGHT}
+
+
+def test_scanning_a_grid_finds_the_peak():
+    """Exercise 3 may be done on a grid of s: a grid of step 0.01 is fine enough."""
+    s = np.linspace(0.0, 1.0, 101)
+    assert xe.check_steepest_mse_gradient(float((2 * s * (1 - s) ** 2).max())).correct
 
 
 @pytest.mark.parametrize(
-    "wrong, phrase",
+    ("check", "wrong", "phrase"),
     [
-        (-0.0430, "has no 1/2"),                       # note 001's 1/(2m) convention
-        (2 * (_sigmoid(-3.0) - 1), "slope of the sigmoid"),  # forgot the chain-rule factor
-        (0.0861, "sign is flipped"),
-        ((_sigmoid(-3.0) - 1) ** 2, "the loss"),
-        (0.5, "2(σ - 1)"),
+        (xe.check_mse_sigmoid_gradient, -0.0430, "has no 1/2"),
+        (xe.check_mse_sigmoid_gradient, 2 * (S3 - 1), "slope of the sigmoid"),
+        (xe.check_mse_sigmoid_gradient, 0.0861, "sign is flipped"),
+        (xe.check_mse_sigmoid_gradient, (S3 - 1) ** 2, "the loss"),
+        (xe.check_mse_sigmoid_gradient, 0.5, "2(σ - 1)"),
+        (xe.check_ce_logit_gradient, S12 - 1, "gradient for target 1"),
+        (xe.check_ce_logit_gradient, -S12, "sign is flipped"),
+        (xe.check_ce_logit_gradient, S12 * S12 * (1 - S12), "cancels"),
+        (xe.check_ce_logit_gradient, 2 * S12 * S12 * (1 - S12), "MSE gradient"),
+        (xe.check_ce_logit_gradient, -math.log(1 - S12), "the loss"),
+        (xe.check_ce_logit_gradient, 3.0, "σ(x) - t"),
+        (xe.check_steepest_mse_gradient, 0.25, "slope of the sigmoid alone"),
+        (xe.check_steepest_mse_gradient, 0.5, "2σ(1 - σ) at x = 0"),
+        (xe.check_steepest_mse_gradient, 1 / 3, "σ(x) at the peak"),
+        (xe.check_steepest_mse_gradient, -math.log(2), "the logit where the peak is"),
+        (xe.check_steepest_mse_gradient, math.log(2), "logit of the peak"),
+        (xe.check_steepest_mse_gradient, 4 / 27, "without the factor 2"),
+        (xe.check_steepest_mse_gradient, -8 / 27, "its size"),
+        (xe.check_steepest_mse_gradient, 0.1, "2s(1 - s)^2"),
     ],
 )
-def test_mse_gradient_wrong_answers(wrong, phrase):
-    feedback = xe.check_mse_sigmoid_gradient(wrong)
-    assert not feedback and phrase in feedback.message
+def test_slips_get_their_message(check, wrong, phrase):
+    feedback = check(wrong)
+    assert not feedback.correct and phrase in feedback.message, feedback.message
 
 
-def test_mse_gradient_missing_and_bad_type():
-    assert "Replace ... with your answer" in xe.check_mse_sigmoid_gradient(...).message
-    assert "as a number" in xe.check_mse_sigmoid_gradient("a lot").message
-
-
-def test_ce_gradient_right_answer():
-    assert xe.check_ce_logit_gradient(_sigmoid(2.0) - 0.0)
-    assert xe.check_ce_logit_gradient(0.8808)
-
-
-@pytest.mark.parametrize(
-    "wrong, phrase",
-    [
-        (_sigmoid(2.0) - 1, "target 1"),
-        (-_sigmoid(2.0), "sign is flipped"),
-        (2 * _sigmoid(2.0) ** 2 * (1 - _sigmoid(2.0)), "MSE gradient"),
-        (-math.log(1 - _sigmoid(2.0)), "the loss"),
-        (0.3, "σ(x) - t"),
-    ],
-)
-def test_ce_gradient_wrong_answers(wrong, phrase):
-    feedback = xe.check_ce_logit_gradient(wrong)
-    assert not feedback and phrase in feedback.message
-
-
-def test_steepest_logit_right_answer():
-    # brute force: |gradient| = 2 s (1 - s)^2 on a fine grid of logits
-    grid = np.linspace(-5, 5, 1_000_001)
-    s = 1 / (1 + np.exp(-grid))
-    best = grid[np.argmax(2 * s * (1 - s) ** 2)]
-    assert abs(best + math.log(2)) < 1e-4
-    assert xe.check_steepest_mse_logit(best)
-    assert xe.check_steepest_mse_logit(-0.693)
-
-
-@pytest.mark.parametrize(
-    "wrong, phrase",
-    [(0, "σ'(x)"), (1 / 3, "σ(x) at the peak"), (math.log(2), "sign is flipped"), (8 / 27, "largest |gradient|"),
-     (-2.0, "set its derivative")],
-)
-def test_steepest_logit_wrong_answers(wrong, phrase):
-    feedback = xe.check_steepest_mse_logit(wrong)
-    assert not feedback and phrase in feedback.message
-
-
-def test_steepest_logit_coarse_grid_is_close():
-    # scanning s in steps of 0.001 lands on s = 0.333, a logit 0.2% off the peak
-    s = 0.333
-    coarse = math.log(s / (1 - s))
-    feedback = xe.check_steepest_mse_logit(coarse)
-    assert not feedback and "finer grid" in feedback.message
-    s = 0.3333
-    assert xe.check_steepest_mse_logit(math.log(s / (1 - s)))
+def test_no_slip_message_out_of_context():
+    # gradients are not -log of a probability, bits or percentages
+    for message in (xe.check_mse_sigmoid_gradient(-8.61).message, xe.check_ce_logit_gradient(76.9).message):
+        assert "percentage" not in message and "-log of a probability" not in message and "bits" not in message

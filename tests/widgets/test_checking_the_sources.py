@@ -41,3 +41,22 @@ def test_one_step_of_main_slider_changes_everything():
         readout, image = explorer.readout.value, explorer.image.value
         explorer.controls["decimals"].value = (value + 1) % 7
         assert explorer.readout.value != readout and explorer.image.value != image
+
+
+def test_explorer_opens_where_the_notebook_says_and_reaches_every_named_value():
+    # The notebook: "the marker is note 001's choice of two decimals"; it names 0 to 6 decimals,
+    # 3 decimals (0.802) and the sign change from 4 to 5 decimals.
+    control = xw.rounding_before_weighting_explorer().controls["decimals"]
+    assert control.value == 2
+    assert control.min == 0 and control.max == 6 and control.step == 1
+    for named in (0, 3, 4, 5, 6):
+        assert control.min <= named <= control.max and (named - control.min) % control.step == 0
+
+
+def test_verdict_colours_wrong_and_slip_are_distinct():
+    claims = [{"note": "000", "claim": c, "stated": "1", "computed": 1.0, "verdict": v}
+              for c, v in [("a", "wrong"), ("b", "sign slip"), ("c", "rounding slip"), ("d", "correct")]]
+    page = xw.sources_claims_table(claims)._repr_html_()
+    wrong, slip = xw.COLORS["vermillion"], xw.SLIP_COLOR
+    assert f"color:{wrong}'>wrong" in page and f"color:{slip}'>sign slip" in page and f"color:{slip}'>rounding slip" in page
+    assert slip not in (xw.COLORS["orange"], xw.COLORS["vermillion"], xw.COLORS["yellow"], xw.COLORS["green"])

@@ -41,12 +41,26 @@ def test_main_plot_at_zero_and_one():
 
 
 def test_wrong_mass_explorer_keeps_the_loss():
-    explorer = xw.wrong_mass_explorer()
-    before_png = explorer.image.value
+    explorer = xw.wrong_mass_explorer(share=0.0)
+    before_png = bytes(explorer.image.value)
     explorer.controls["share"].value = 1.0
-    assert explorer.image.value != before_png
+    assert bytes(explorer.image.value) != before_png
     heights = [bar.get_height() for bar in explorer.plot.figure.axes[0].patches]
     assert np.allclose(heights, [0.4, 0, 0.6, 0, 0])
     loss = f"{-math.log(0.6):.3f}"
     assert f"cross-entropy <b>{loss} nats</b>" in explorer.readout.value
     assert "mean squared error 0.0640" in explorer.readout.value  # (0.4**2 + 0.4**2) / 5
+
+
+def _on_grid(control, value):
+    steps = (value - control.min) / control.step
+    return control.min <= value <= control.max and abs(steps - round(steps)) < 1e-9
+
+
+def test_explorers_open_where_the_notebook_says_and_reach_its_values():
+    p = xw.true_class_loss_explorer().controls["p"]
+    assert p.value == 0.6                                   # the frog example
+    assert all(_on_grid(p, value) for value in (0.5, 0.01, 0.0))   # "go down to 0.01 and then to 0"
+    share = xw.wrong_mass_explorer().controls["share"]
+    assert share.value == 1.0                               # the caption: all of the 0.4 on class 0
+    assert _on_grid(share, 0.0) and _on_grid(share, 0.5)

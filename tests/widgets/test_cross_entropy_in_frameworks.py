@@ -153,3 +153,17 @@ def test_torch_label_smoothing_and_double_softmax():
     assert round(twice, 4) == 0.8021
     perfect = torch.nn.CrossEntropyLoss()(torch.tensor([[1.0, 0.0, 0.0]], dtype=torch.float64), torch.tensor([0])).item()
     assert math.isclose(perfect, math.log(1 + 2 / math.e), rel_tol=1e-12)
+
+
+def test_explorer_opens_where_the_notebook_says_and_reaches_every_named_value():
+    # The notebook opens the explorer at epsilon = 0.1 (the 0.5137 of the label-smoothing section) and
+    # names epsilon = 0, 0.5 and 1 in the text below it.
+    explorer = xw.label_smoothing_explorer()
+    control = explorer.controls["label_smoothing"]
+    assert math.isclose(control.value, 0.1)
+    assert "0.5137" in explorer.readout.value and "0.2911" in explorer.readout.value
+    for named in (0.0, 0.1, 0.5, 1.0):
+        steps = (named - control.min) / control.step
+        assert control.min <= named <= control.max and math.isclose(steps, round(steps), abs_tol=1e-9)
+    control.value = 0.5
+    assert "gap (KL) 0.03" in explorer.readout.value

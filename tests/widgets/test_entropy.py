@@ -17,7 +17,8 @@ def test_three_outcome_explorer_moves_with_main_slider():
     assert first == "p1"
     assert "0.8018 nats" in explorer.readout.value
     explorer.controls[first].value = explorer.controls[first].value - explorer.controls[first].step
-    probs = [0.69, 0.31 * 2 / 3, 0.31 / 3]
+    p1 = 0.7 - xw.THREE_OUTCOME_STEP
+    probs = [p1, (1 - p1) * 2 / 3, (1 - p1) / 3]
     assert f"{-sum(p * math.log(p) for p in probs):.4f} nats" in explorer.readout.value
 
 
@@ -63,3 +64,39 @@ def test_entropy_histogram_update_moves_the_bound():
     assert ax.get_xlim()[1] >= math.log(8)
     bits = xw.entropy_histogram([1.0, 1.5], 4, base=2)(n_outcomes=16)
     assert "bound log 16 = 4.0000 bits" in bits.readout
+
+
+def _on_grid(control, value):
+    """True if the slider can show ``value``: inside its range and on its grid of steps."""
+    if type(control).__name__ == "FloatLogSlider":
+        position = math.log(value, control.base)
+    else:
+        position = value
+    steps = (position - control.min) / control.step
+    return control.min - 1e-12 <= position <= control.max + 1e-12 and abs(steps - round(steps)) < 1e-6
+
+
+def test_explorers_open_where_the_notebook_says_and_reach_what_it_names():
+    coin = xw.binary_entropy_explorer(p=0.3)   # "the point starts at p = 0.3, 0.881 bits"
+    assert coin.controls["p"].value == 0.3 and "0.881 bits" in coin.readout.value
+    assert all(_on_grid(coin.controls["p"], p) for p in (0.5, 0.9, 0.99, 1.0, 0.8))
+    lottery = xw.rare_event_explorer()        # "a one-in-a-million chance of winning: 2.14e-05 bits"
+    assert lottery.controls["p"].value == 1e-6 and "2.14e-05 bits" in lottery.readout.value
+    assert type(lottery.controls["p"]).__name__ == "FloatLogSlider"
+    assert all(_on_grid(lottery.controls["p"], p) for p in (1e-6, 1e-3, 0.01, 0.1))
+    main = xw.three_outcome_explorer()        # "the figure starts at the laptop, 0.7, 0.2, 0.1: 0.8018 nats"
+    assert main.controls["p1"].value == 0.7 and math.isclose(main.controls["share"].value, 2 / 3)
+    assert "0.8018 nats" in main.readout.value and "(0.700, 0.200, 0.100)" in main.readout.value
+    for name, value in [("p1", 0.7), ("share", 2 / 3), ("p1", 1 / 3), ("share", 0.5), ("p1", 1.0), ("p1", 0.0)]:
+        assert _on_grid(main.controls[name], value), (name, value)
+    # the uniform point, as the browser would set it (on the grid): ln 3 = 1.0986 nats = 1.5850 bits
+    step = xw.THREE_OUTCOME_STEP
+    main.controls["p1"].value = round((1 / 3) / step) * step
+    main.controls["share"].value = round(0.5 / step) * step
+    assert "1.0986 nats</b> = 1.5850 bits" in main.readout.value
+
+
+def test_bar_chart_has_no_axis_label_under_the_outcome_names():
+    ax_bars = xw.three_outcome_plot().figure.axes[0]
+    assert ax_bars.get_xlabel() == ""
+    assert [t.get_text() for t in ax_bars.get_xticklabels()] == ["boots", "won't boot", "explodes"]

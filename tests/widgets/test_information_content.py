@@ -12,8 +12,8 @@ def test_surprise_explorer_moves_with_main_slider():
     explorer = xw.MAIN_EXPLORER()
     first = next(iter(explorer.controls))
     assert first == "p"
-    explorer.controls[first].value = explorer.controls[first].value + explorer.controls[first].step  # 0.125 -> 0.135
-    assert f"I(p) = <b>{-math.log2(0.135):.3f} bits</b> = {-math.log(0.135):.3f} nats" in explorer.readout.value
+    explorer.controls[first].value = explorer.controls[first].value + explorer.controls[first].step  # 0.5 -> 0.505
+    assert f"I(p) = <b>{-math.log2(0.505):.3f} bits</b> = {-math.log(0.505):.3f} nats" in explorer.readout.value
 
 
 @pytest.mark.parametrize("p", [0.01, 0.125, 0.5, 1.0])
@@ -45,3 +45,30 @@ def test_bracket_explorer_slider_changes_image():
 def test_bracket_rejects_wrong_team():
     with pytest.raises(ValueError):
         xw.bracket_plot(notes.LOL_LAST_EIGHT, "RNG")
+
+
+def on_the_track(control, value):
+    """True if the slider can stop at ``value``: within its range and on its step grid."""
+    steps = (value - control.min) / control.step
+    return control.min <= value <= control.max and abs(steps - round(steps)) < 1e-9
+
+
+def test_the_main_slider_opens_and_stops_where_the_notebook_says():
+    # the notebook: the point opens at p = 1/2 (1 bit); "go from 0.5 to 0.25 to 0.125 (one bit each
+    # time)", and compare 0.8 to 1.0 with 0.01 to 0.2
+    explorer = xw.surprise_explorer()
+    control = explorer.controls["p"]
+    assert control.value == 0.5 and "p = 0.500 &rarr; I(p) = <b>1.000 bits</b>" in explorer.readout.value
+    for value in (0.5, 0.25, 0.125, 0.8, 1.0, 0.01, 0.2):
+        assert on_the_track(control, value), value
+    for p, bits in ((0.5, 1), (0.25, 2), (0.125, 3)):
+        control.value = p
+        assert f"p = {p:.3f} &rarr; I(p) = <b>{bits}.000 bits</b>" in explorer.readout.value
+
+
+def test_the_bracket_slider_opens_with_blg_in_the_final():
+    # the notebook: BLG opens in the final (2 wins, P = 1/4, 2 bits); the slider walks 0 to 3 wins
+    explorer = xw.bracket_explorer(notes.LOL_LAST_EIGHT, "BLG", wins=2)
+    control = explorer.controls["wins"]
+    assert control.value == 2 and "P = 0.5^2 = 0.250 &rarr; I = <b>2.000 bits</b>" in explorer.readout.value
+    assert (control.min, control.max, control.step) == (0, 3, 1)

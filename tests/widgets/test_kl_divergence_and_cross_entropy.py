@@ -64,3 +64,30 @@ def test_kl_split_says_when_bars_are_cut_off():
     assert f"= {ce:.3f} nats" in plot.figure.axes[1].texts[0].get_text()
     assert "cut off" in plot.figure.axes[1].texts[0].get_text()
     assert f"<b>{ce:.4f} nats</b>" in explorer.readout.value
+
+
+def _on_grid(control, value):
+    """True if the slider can show ``value``: inside its range and on its grid of steps."""
+    steps = (value - control.min) / control.step
+    return control.min - 1e-12 <= value <= control.max + 1e-12 and abs(steps - round(steps)) < 1e-6
+
+
+def test_explorers_open_where_the_notebook_says_and_reach_what_it_names():
+    bound = xw.log_bound_explorer()           # "the red segment is the gap at x = 0.5"
+    assert bound.controls["x"].value == 0.5
+    assert all(_on_grid(bound.controls["x"], x) for x in (0.5, 1.0, 2.0))
+    main = xw.kl_explorer()                   # opens at q = [0.5, 0.3, 0.2]: KL 0.0851, H(p, q) 0.8869
+    assert (main.controls["q1"].value, main.controls["split"].value) == (0.5, 0.6)
+    assert "<b>0.0851</b>" in main.readout.value and "0.8869 nats" in main.readout.value
+    for name, value in [("q1", 0.7), ("split", 0.67), ("q1", 0.3), ("q1", 0.05), ("split", 0.05)]:
+        assert _on_grid(main.controls[name], value), (name, value)
+
+
+def test_kl_split_legend_clears_the_bars_at_the_extremes():
+    plot = xw.kl_split_plot(0.05, 0.05)
+    fig = plot.figure
+    fig.canvas.draw()
+    ax_split = fig.axes[1]
+    legend = ax_split.get_legend().get_window_extent()
+    for bar in ax_split.patches:
+        assert not legend.overlaps(bar.get_window_extent()), bar

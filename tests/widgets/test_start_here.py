@@ -26,3 +26,22 @@ def test_start_here_explorer_moves_marker_and_bars():
 def test_start_here_plot_at_one_half_is_one_bit():
     plot = xw.headline_preview_plot(0.5)
     assert "<b>0.693 nats</b> = 1.000 bits" in plot.readout
+
+
+def on_the_track(control, value):
+    """True if the slider can stop at ``value``: within its range and on its step grid."""
+    steps = (value - control.min) / control.step
+    return control.min <= value <= control.max and abs(steps - round(steps)) < 1e-9
+
+
+def test_the_slider_opens_and_stops_where_the_notebook_says():
+    # the notebook: the slider opens at the notes' frog, p = 0.6 (loss 0.511 nats), moves in steps
+    # of 0.01; "things to try" stop at 0.5, 0.1 and 0.01 and move up towards 1; Exercise 2 asks to
+    # find p for 1 nat (0.37) roughly with it
+    control = xw.start_here_explorer().controls["p"]
+    assert control.value == 0.6 and control.step == 0.01
+    for value in (0.6, 0.5, 0.1, 0.01, 0.99, 0.37):
+        assert on_the_track(control, value), value
+    for p, shown in ((0.6, "<b>0.511 nats</b> = 0.737 bits"), (0.5, "<b>0.693 nats</b> = 1.000 bits"),
+                     (0.1, "<b>2.303 nats</b>"), (0.01, "<b>4.605 nats</b>")):
+        assert shown in xw.headline_preview_plot(p).readout

@@ -73,3 +73,28 @@ def test_learning_curves_plot():
     assert len(plot.figure.axes) == 2 and plot.readout.startswith("step 10:")
     before = plot.png()
     assert plot(step=3).readout.startswith("step 3:") and plot.png() != before
+
+
+def _on_grid(control, value):
+    steps = (value - control.min) / control.step
+    return control.min <= value <= control.max and abs(steps - round(steps)) < 1e-9
+
+
+def test_gradient_explorer_opens_where_the_notebook_says_and_reaches_its_values():
+    x = xw.why_not_mse_explorer().controls["x"]
+    assert x.value == -4.0                                  # "the point at x = -4 marked"
+    assert all(_on_grid(x, value) for value in (-10.0, -2.0, 5.0))   # "try x = -10, x = -2 and x = 5"
+
+
+def test_gradient_legend_is_outside_the_panels():
+    plot = xw.gradient_plot(-0.7)
+    renderer = plot.figure.canvas.get_renderer()
+    legend = plot.figure.legends[0].get_window_extent(renderer)
+    for ax in plot.figure.axes:
+        assert not ax.get_window_extent(renderer).overlaps(legend)
+
+
+def test_training_explorer_opens_at_the_start_and_reaches_the_steps_named():
+    history = {"weights": np.zeros((401, 2)), "bias": np.zeros(401), "loss": np.ones(401), "accuracy": np.zeros(401)}
+    step = xw.training_explorer(np.zeros((2, 2)), np.array([0, 1]), history, history).controls["step"]
+    assert step.value == 0 and all(_on_grid(step, value) for value in (3, 100, 300, 325, 400))
