@@ -45,6 +45,13 @@ def test_every_answer_correct_to_the_asked_precision_is_accepted(notebook, name)
         assert feedback.correct, f"{name}({answer!r}): {feedback.message}"
 
 
+@pytest.mark.parametrize(("notebook", "name"), EXERCISES)
+def test_every_checker_asks_for_a_missing_answer_and_a_number(notebook, name):
+    check = getattr(checkers_module(notebook), name)
+    assert check(...).message.startswith("Replace ... with your answer")
+    assert "as a number" in check("a lot").message or "as numbers" in check("a lot").message
+
+
 def coarse(exact, decimals):
     """The answer rounded one step more coarsely than the prompt asks."""
     return significant(exact, 2) if decimals is None else round(exact, decimals - 1)
