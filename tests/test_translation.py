@@ -25,8 +25,6 @@ _spec.loader.exec_module(translate)
 
 # English notebooks not yet translated; remove a notebook from here when its catalogue lands.
 PENDING = {
-    "01_measuring_error",
-    "02_information_content",
     "03_entropy",
     "04_kl_divergence_and_cross_entropy",
     "05_maximum_likelihood",
