@@ -27,6 +27,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS += sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))  # the Chinese edition
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 KEY_PRESSES = 9  # per notebook, alternating right and left, for the latency figures
@@ -36,6 +37,12 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
     "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check",
 ]
+
+
+def _where(notebook):
+    """The notebook's path under notebooks/ ("zh/00_start_here.ipynb") and a flat name for files and ids."""
+    where = notebook.relative_to(ROOT / "notebooks").as_posix()
+    return where, where.removesuffix(".ipynb").replace("/", "-")
 
 
 def _require_chromium():
@@ -78,7 +85,8 @@ def lab(tmp_path_factory):
     workspace = home / "course"
     workspace.mkdir()
     for notebook in NOTEBOOKS:
-        shutil.copy(notebook, workspace)
+        (workspace / _where(notebook)[0]).parent.mkdir(exist_ok=True)
+        shutil.copy(notebook, workspace / _where(notebook)[0])
     config = home / "config"
     (config / "labconfig").mkdir(parents=True)
     # The news announcements would fetch a remote feed and pop up a toast over the notebook.
@@ -189,12 +197,13 @@ def _explorer_count(notebook):
     return sum(text.startswith("<interactive figure") for text in texts)
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_where(path)[1] for path in NOTEBOOKS])
 def test_notebook_runs_and_its_main_slider_moves_the_plot(notebook, lab, browser, latencies):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    where, name = _where(notebook)
     try:
         # A workspace of its own, reset, so that JupyterLab does not reopen earlier notebooks.
-        page.goto(f"{lab['base']}/lab/workspaces/{notebook.stem}/tree/{notebook.name}?reset&token={lab['token']}")
+        page.goto(f"{lab['base']}/lab/workspaces/{name}/tree/{where}?reset&token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget "
                                "&& window.jupyterapp.shell.currentWidget.sessionContext", timeout=60_000)
         page.evaluate(RUN_ALL)
@@ -220,7 +229,7 @@ def test_notebook_runs_and_its_main_slider_moves_the_plot(notebook, lab, browser
         image, readout, handle = main.locator("img"), main.locator(".widget-html-content"), main.locator(".noUi-handle").first
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        main.screenshot(path=ARTIFACTS / f"{notebook.stem}.png")
+        main.screenshot(path=ARTIFACTS / f"{name}.png")
         pixels, text = image.screenshot(), readout.inner_text()
 
         times = []
@@ -234,11 +243,11 @@ def test_notebook_runs_and_its_main_slider_moves_the_plot(notebook, lab, browser
                 page.wait_for_function("([el, old]) => el.innerText !== old", arg=[readout.element_handle(), text])
                 assert image.screenshot() != pixels, "the plot's pixels did not change"
         assert None not in times, f"a key press produced no frame: {times}"
-        latencies[notebook.stem] = times
+        latencies[name] = times
     except Exception:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(Exception):
-            page.screenshot(path=ARTIFACTS / f"FAILED-{notebook.stem}.png", full_page=True)
+            page.screenshot(path=ARTIFACTS / f"FAILED-{name}.png", full_page=True)
         raise
     finally:
         with contextlib.suppress(Exception):

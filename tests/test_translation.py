@@ -123,3 +123,14 @@ def test_glossary_rows_are_complete():
     for row in GLOSSARY:
         assert all(row[field].strip() for field in row), row
         assert translate.cell_problems(row["meaning"], row["meaning_zh"], []) == [], row["english"]
+
+
+def test_readme_zh_links_every_notebook_of_both_editions_that_exists():
+    readme = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme)
+    assert all((ROOT / target).exists() for target in targets), [t for t in targets if not (ROOT / t).exists()]
+    for notebook in ENGLISH:
+        chinese = f"notebooks/zh/{notebook.name}"
+        expected = chinese if notebook.stem not in PENDING else f"notebooks/{notebook.name}"
+        assert expected in targets, f"README.zh-CN.md should link {expected}"
+    assert "README.zh-CN.md" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ outputs copied unchanged.
 
     python tools/translate.py build            # every notebook that has a catalogue
     python tools/translate.py update NN_slug   # create or merge a catalogue after English edits
+    python tools/translate.py glossary         # glossary.csv changed: rewrite notebook 00's tables
 
 ``update`` works like msgmerge: an English cell without an entry gets one, with the translation
 of the most similar orphaned entry marked fuzzy (or empty); orphaned entries are then dropped.
@@ -279,10 +280,40 @@ def notebook_problems(english, chinese):
     return found
 
 
+def _replace_table(text, header, table):
+    start = text.index(header)
+    end = text.find("\n\n", start)
+    return text[:start] + table + ("" if end < 0 else text[end:])
+
+
+def sync_glossary(stem="00_start_here"):
+    """Rewrite the glossary table of notebook 00 (English cell and its Chinese entry) from glossary.csv."""
+    glossary = load_glossary()
+    path = ENGLISH / f"{stem}.ipynb"
+    english = read_notebook(path)
+    catalogue = load_catalogue(catalogue_path(stem)) if catalogue_path(stem).exists() else None
+    for index, msgctxt, msgid in markdown_keys(english):
+        if GLOSSARY_HEADERS["en"] not in msgid:
+            continue
+        new = _replace_table(msgid, GLOSSARY_HEADERS["en"], glossary_table("en", glossary))
+        english["cells"][index]["source"] = new.splitlines(keepends=True)
+        entry = entries_by_key(catalogue).get((msgctxt, msgid)) if catalogue else None
+        if entry is not None:
+            entry.msgid = new
+            entry.msgstr = _replace_table(entry.msgstr, GLOSSARY_HEADERS["zh"], glossary_table("zh", glossary))
+    write_notebook(english, path)
+    if catalogue is not None:
+        catalogue.save(str(catalogue_path(stem)))
+
+
 def main(argv):
     if argv[:1] == ["build"]:
         for name in build(argv[1:] or None):
             print(f"wrote notebooks/zh/{name}")
+    elif argv[:1] == ["glossary"]:
+        sync_glossary()
+        build(["00_start_here"])
+        print("notebook 00's glossary tables rewritten from glossary.csv (both editions)")
     elif argv[:1] == ["update"] and len(argv) == 2:
         new, fuzzy, dropped = update(pathlib.Path(argv[1]).stem)
         print(f"{argv[1]}: {new} new entries ({fuzzy} fuzzy from a similar old one), {dropped} orphans dropped")
