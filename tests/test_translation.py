@@ -106,6 +106,9 @@ def test_the_checks_catch_a_bad_translation():
     assert translate.cell_problems(english, good.replace("01_", "02_"), glossary)          # link changed
     assert translate.cell_problems(english, good.replace("交叉熵", "交叉墒"), glossary)      # term missing
     assert translate.cell_problems("Note 001 says 70.", "笔记说是 70。", glossary)           # number lost
+    # Full-width punctuation inside **…** followed by text: CommonMark leaves the asterisks literal.
+    assert translate.cell_problems("**Time:** about 55 minutes.", "**时间**：约 55 分钟。", glossary) == []
+    assert translate.cell_problems("**Time:** about 55 minutes.", "**时间：**约 55 分钟。", glossary)
 
 
 def test_notebook_00_glossary_table_is_glossary_csv():

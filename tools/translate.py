@@ -215,6 +215,37 @@ def glossary_terms_missing(english, chinese, glossary):
     return missing
 
 
+def emphasis(text):
+    """How a text renders: its bold, italic and link elements, and the asterisks left over as text.
+
+    CommonMark (and JupyterLab's renderer) closes ``**`` only when it is right-flanking: in Chinese,
+    ``**时间：**约`` stays literal because a full-width colon precedes the ``**`` and a character
+    follows it; write ``**时间**：约``.
+    """
+    from markdown_it import MarkdownIt
+
+    counts = {}
+
+    def walk(tokens):
+        depth = {"strong": 0, "em": 0}
+        for token in tokens:
+            kind, _, side = token.type.rpartition("_")
+            if kind in depth and side == "open":
+                if depth[kind]:  # **a。**b ... **c** pairs as <strong>a。<strong>b ...</strong>c</strong>
+                    counts[f"{kind} inside {kind}"] = counts.get(f"{kind} inside {kind}", 0) + 1
+                depth[kind] += 1
+            elif kind in depth and side == "close":
+                depth[kind] -= 1
+            if token.type in ("strong_open", "em_open", "link_open"):
+                counts[token.type] = counts.get(token.type, 0) + 1
+            if token.type == "text" and "*" in token.content:
+                counts["literal *"] = counts.get("literal *", 0) + token.content.count("*")
+            walk(token.children or [])
+
+    walk(MarkdownIt("commonmark").enable("table").parse(text))
+    return counts
+
+
 def cell_problems(english_text, chinese_text, glossary):
     """What is wrong with one translation of one Markdown cell (an empty list when nothing is)."""
     found = []
@@ -224,6 +255,9 @@ def cell_problems(english_text, chinese_text, glossary):
         found.append(f"code spans differ: {sorted(set(code_spans(english_text)) ^ set(code_spans(chinese_text)))}")
     if link_targets(english_text) != link_targets(chinese_text):
         found.append(f"link targets differ: {sorted(set(link_targets(english_text)) ^ set(link_targets(chinese_text)))}")
+    if emphasis(english_text) != emphasis(chinese_text):
+        found.append(f"bold/italic/links render differently: {emphasis(english_text)} in English, "
+                     f"{emphasis(chinese_text)} in the translation (put full-width punctuation outside **…**)")
     lost = sorted(numbers(english_text) - numbers(chinese_text), key=float)
     if lost:
         found.append(f"numbers missing from the translation: {lost}")
