@@ -257,7 +257,7 @@ class Explorer:
         # width, upscaling it), shrinking with a narrower cell, the height following the width.
         self.image = ipywidgets.Image(
             format="png", width=str(width),
-            layout=ipywidgets.Layout(width=f"{width}px", max_width="100%", height="auto"),
+            layout=ipywidgets.Layout(width=f"{width}px", max_width="100%", height="auto", margin="2px 0px"),
         )
         self.readout = ipywidgets.HTML()
         self.widget = ipywidgets.VBox([*controls.values(), self.readout, self.image])
