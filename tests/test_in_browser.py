@@ -201,30 +201,30 @@ WATCH_NEXT_FRAME = """() => {
 }"""
 
 
-# Whatever of an answer the open notebook shows: "Correct:" anywhere in its rendered text (which
-# leaves out what is collapsed), and of each cell tagged `solution` any visible line of its
-# source but a first line that is a comment, or any visible output.
+# Whatever of an answer the open notebook shows: "Correct:" in any output or text not collapsed,
+# or in a collapsed one's placeholder if shown; of each cell tagged `solution`, its source unless collapsed
+# (then the placeholder's one line must be a comment), and its outputs unless collapsed. Read
+# from the cells' models and placeholders, so that it does not depend on what is scrolled into view.
 VISIBLE_ANSWERS = """() => {
     const notebook = window.jupyterapp.shell.currentWidget.content;
     const problems = [];
-    if (notebook.node.innerText.includes('Correct:')) {
-        const cells = notebook.widgets.map((cell, index) => [cell, index])
-            .filter(([cell]) => cell.node.innerText.includes('Correct:')).map(([, index]) => index);
-        problems.push(`"Correct:" is visible in cell(s) ${cells.join(', ')}`);
-    }
+    const placeholder = (cell, kind) => {
+        const text = cell.node.querySelector(`.jp-${kind}Placeholder .jp-PlaceholderText`);
+        return text && text.checkVisibility() ? text.textContent : '';
+    };
     notebook.widgets.forEach((cell, index) => {
-        if (!(cell.model.getMetadata('tags') || []).includes('solution')) return;
-        const lines = cell.model.sharedModel.getSource().split('\\n').map(line => line.trim()).filter(line => line);
-        const shown = cell.inputArea ? cell.inputArea.node.innerText : '';
-        lines.forEach((line, number) => {
-            if ((number > 0 || !line.startsWith('#')) && shown.includes(line)) {
-                problems.push(`solution cell ${index} shows its line ${JSON.stringify(line)}`);
-            }
-        });
-        const outputs = cell.node.querySelector('.jp-Cell-outputWrapper');
-        if (outputs && outputs.innerText.trim() && !cell.outputHidden) {
-            problems.push(`solution cell ${index} shows its output`);
+        let shown = cell.inputHidden ? placeholder(cell, 'Input') : cell.model.sharedModel.getSource();
+        if (cell.model.type === 'markdown' && !cell.inputHidden) shown = cell.node.textContent;
+        if (cell.model.type === 'code') {
+            shown += '\\n' + (cell.outputHidden ? placeholder(cell, 'Output') : JSON.stringify(cell.model.outputs.toJSON()));
         }
+        if (shown.includes('Correct:')) problems.push(`"Correct:" is visible in cell ${index}`);
+        if (!(cell.model.getMetadata('tags') || []).includes('solution')) return;
+        if (!cell.inputHidden) problems.push(`solution cell ${index} shows its source`);
+        else if (!placeholder(cell, 'Input').trim().startsWith('#')) {
+            problems.push(`solution cell ${index} shows its first line ${JSON.stringify(placeholder(cell, 'Input'))}`);
+        }
+        if (cell.model.outputs.length && !cell.outputHidden) problems.push(`solution cell ${index} shows its output`);
     });
     return problems;
 }"""
