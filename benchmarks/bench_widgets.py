@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/bench_widgets.py [--steps 60]
 
 A step is what a student's drag triggers in the kernel: set the slider's value, which runs the
-figure's update, re-renders the frame to PNG and hands it to the Image widget (the browser's
+figure's update, re-renders the frame (at 2x its CSS size) to PNG and hands it to the Image widget (the browser's
 share of the work is measured by tests/test_in_browser.py). Each main explorer is swept over
 --steps values across its slider's range, after one warm-up step.
 """
@@ -14,9 +14,14 @@ import pathlib
 import statistics
 import time
 
+import sys
+
+import ipywidgets
 import numpy as np
 
-NOTEBOOKS = sorted(path.stem for path in (pathlib.Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's modules, whatever an editable install points to
+NOTEBOOKS = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def main():
@@ -29,11 +34,14 @@ def main():
         # Each notebook's figures live in xent_widgets/<notebook name without its number>.py.
         explorer = importlib.import_module(f"xent_widgets.{notebook[3:]}").MAIN_EXPLORER()
         control = next(iter(explorer.controls.values()))
-        # Values on the slider's own grid, each different from the last, so every step redraws.
+        # Values on the slider's own grid, each different from the last, so every step redraws
+        # (a log slider's min, max and step are exponents of its base).
         grid = np.unique(np.round(np.linspace(control.min, control.max, args.steps) / control.step) * control.step)
-        control.value = control.max
+        if isinstance(control, ipywidgets.FloatLogSlider):
+            grid = control.base ** grid
+        control.value = type(control.value)(grid[-1])
         times = []
-        for value in grid[::-1] if control.value == grid[0] else grid:
+        for value in grid[-2::-1]:
             start = time.perf_counter()
             control.value = type(control.value)(value)
             times.append((time.perf_counter() - start) * 1e3)

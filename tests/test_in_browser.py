@@ -16,7 +16,8 @@ DevTools protocol):
 
 It also measures, at 1920x1080 and pixel ratio 2, the time from the key press to the new frame
 being decoded and painted, and writes a screenshot per notebook per window size (at pixel ratio
-2, the main slider scrolled into view) and the latency table under ``test-artifacts/browser/``.
+2, the main slider scrolled into view), one of the main slider alone (``NAME-main.png``, the
+README's pictures) and the latency table under ``test-artifacts/browser/``.
 
 Needs Debian's Chromium (``sudo apt-get install chromium``); without it the test skips and says
 so, unless ``XENT_REQUIRE_BROWSER=1`` (set by CI), which turns the skip into a failure.
@@ -305,8 +306,12 @@ def _resize(page, devtools, width, height, ratio):
     page.wait_for_timeout(150)
 
 
-def _screenshot(devtools, path):
-    path.write_bytes(base64.b64decode(devtools.send("Page.captureScreenshot", {"format": "png"})["data"]))
+def _screenshot(devtools, path, box=None):
+    """The window (or a box of it, in CSS pixels) at the emulated size and pixel ratio."""
+    options = {"format": "png"}
+    if box:
+        options["clip"] = {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"], "scale": 1}
+    path.write_bytes(base64.b64decode(devtools.send("Page.captureScreenshot", options)["data"]))
 
 
 def _press(page, handle, key):
@@ -368,6 +373,8 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
             page.wait_for_timeout(100)
             if ratio == max(PIXEL_RATIOS):
                 _screenshot(devtools, ARTIFACTS / f"{notebook.stem}-{width}x{height}.png")
+            if (width, height, ratio) == LATENCY_AT:  # the main slider alone, as in the README
+                _screenshot(devtools, ARTIFACTS / f"{notebook.stem}-main.png", main.bounding_box())
             text, pixels = readout.inner_text(), page.evaluate(FRAME_FINGERPRINT)
             where = f"at {width}x{height}@{ratio}x"
             assert _press(page, handle, "ArrowRight") is not None, f"{where}: no new frame within 10 s of a key press"
