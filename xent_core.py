@@ -70,6 +70,9 @@ __all__ = [  # in course order: the notebook that introduces each, 01 to 08
     # beyond the notebooks
     "binary_focal_loss_with_logits",
     "softmax_focal_loss",
+    "softmax_focal_loss_grad",
+    "calibration_bins",
+    "expected_calibration_error",
     "perplexity",
 ]
 _REDUCTIONS = ("mean", "sum", "none")
@@ -1437,7 +1440,7 @@ def binary_focal_loss_with_logits(logits, target, gamma=2.0, alpha=None, reducti
     the form of torchvision's ``sigmoid_focal_loss`` (for 0/1 labels it is the paper's
     ``-alpha_t (1 - p_t)^gamma log p_t``). ``1 - p_t = sigma(x)(1 - t) + sigma(-x) t`` and the logs
     are formed as in :func:`log_sigmoid`, so a confident right answer keeps the digits of its
-    tiny loss. Source: T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense
+    tiny loss. Introduced in ``13_honest_probabilities.ipynb``. Source: T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense
     Object Detection", ICCV 2017, eq. (5).
 
     Examples
@@ -1495,7 +1498,8 @@ def softmax_focal_loss(logits, target, gamma=2.0, alpha=None, reduction="mean"):
               \\qquad p = \\operatorname{softmax}(z)
 
     the multi-class form of Lin et al.'s focal loss. ``log p_y`` is :func:`log_softmax`, and
-    ``1 - p_y = -expm1(log p_y)``, so neither loses digits when ``p_y`` is close to 1. Source:
+    ``1 - p_y = -expm1(log p_y)``, so neither loses digits when ``p_y`` is close to 1. Introduced
+    in ``13_honest_probabilities.ipynb``. Source:
     T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection",
     ICCV 2017, eq. (5).
 
@@ -1521,6 +1525,203 @@ def softmax_focal_loss(logits, target, gamma=2.0, alpha=None, reduction="mean"):
     log_p = np.take_along_axis(log_probs, index[..., None], axis=-1)[..., 0]
     weight = 1 if alpha is None else np.broadcast_to(alpha, logits.shape[-1:])[index]
     return _reduce(_xmul(weight * (-np.expm1(log_p)) ** gamma, 0.0 - log_p), reduction)
+
+
+def _focal_log_probs(logits, target, gamma, alpha, reduction):
+    """Validated pieces of the softmax focal loss: log-probabilities, indices, alpha, gamma."""
+    _check_reduction(reduction)
+    logits = _as_float(logits, "logits")
+    log_probs = _shifted_logits(logits, "logits", -1)
+    log_probs = log_probs - _log_sum_exp_shifted(log_probs, -1)
+    target = np.asarray(target)
+    if target.shape != logits.shape[:-1] or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has shape {target.shape} and dtype {target.dtype}; logits of shape "
+            f"{logits.shape} need integer class indices of shape {logits.shape[:-1]}."
+        )
+    index = _check_class_indices(target, logits.shape[-1])
+    alpha = _check_focal_args(gamma, alpha, (logits.shape[-1],))
+    return log_probs, index, alpha
+
+
+def softmax_focal_loss_grad(logits, target, gamma=2.0, alpha=None, reduction="mean"):
+    """Gradient of :func:`softmax_focal_loss` with respect to the logits.
+
+    Parameters
+    ----------
+    logits, target, gamma, alpha, reduction
+        As for :func:`softmax_focal_loss`. For ``reduction="none"`` the result is the gradient
+        of each sample's own loss (equivalently, of their sum).
+
+    Returns
+    -------
+    ndarray, shape of ``logits``
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`softmax_focal_loss`.
+
+    Notes
+    -----
+    With ``p = softmax(z)``, true class ``y`` and ``m = 1 - p_y``, the loss of a sample is
+    ``l = -alpha_y m^gamma log p_y``. Since ``d p_y / d z_c = p_y (onehot_c - p_c)``,
+
+    .. math:: \\frac{\\partial \\ell}{\\partial z_c} = \\alpha_y \\big(\\gamma\\, m^{\\gamma - 1} p_y \\log p_y
+              - m^{\\gamma}\\big)\\,(\\text{onehot}(y)_c - p_c)
+
+    which at ``gamma = 0`` is ``alpha_y (p - onehot(y))``, the cross-entropy gradient. The factor
+    ``m^(gamma - 1) p_y`` is formed as ``m^gamma * p_y / m`` only where ``m > 0``; at ``m = 0``
+    (``p_y = 1`` exactly) the gradient is 0. Divided by the number of samples for ``"mean"``.
+    Introduced in ``13_honest_probabilities.ipynb``. Source: T.-Y. Lin et al., "Focal Loss for
+    Dense Object Detection", ICCV 2017 (appendix: derivatives).
+
+    Examples
+    --------
+    >>> print(np.round(softmax_focal_loss_grad([[2.0, 1.0, 0.1]], [0], gamma=0.0), 4))  # = cross-entropy's
+    [[-0.341   0.2424  0.0986]]
+    >>> print(np.round(softmax_focal_loss_grad([[2.0, 1.0, 0.1]], [0]), 4))  # gamma = 2: a gentler push
+    [[-0.1036  0.0736  0.0299]]
+    """
+    log_probs, index, alpha = _focal_log_probs(logits, target, gamma, alpha, reduction)
+    probs = np.exp(log_probs)
+    log_p = np.take_along_axis(log_probs, index[..., None], axis=-1)
+    p_y, miss = np.exp(log_p), -np.expm1(log_p)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        focus = np.where(miss > 0, gamma * miss**gamma * p_y * log_p / np.where(miss > 0, miss, 1), 0.0)
+    weight = 1 if alpha is None else np.broadcast_to(alpha, log_probs.shape[-1:])[index][..., None]
+    onehot = np.zeros_like(probs)
+    np.put_along_axis(onehot, index[..., None], 1.0, axis=-1)
+    grad = weight * (focus - miss**gamma) * (onehot - probs)
+    if reduction != "mean":
+        return _scalar(grad)
+    _check_mean_not_empty(grad.shape[:-1])
+    return _scalar(grad / math.prod(grad.shape[:-1]))
+
+
+def _check_calibration_args(probs, target, n_bins):
+    probs = _as_float(probs, "probs")
+    if probs.ndim != 2:
+        raise ValueError(f"probs has shape {probs.shape}; give one row of class probabilities per sample, shape (N, C).")
+    _check_distribution(probs, "probs", -1)
+    target = np.asarray(target)
+    if target.shape != probs.shape[:1] or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has shape {target.shape} and dtype {target.dtype}; probs of shape {probs.shape} "
+            f"need integer class indices of shape {probs.shape[:1]}."
+        )
+    index = _check_class_indices(target, probs.shape[-1])
+    if not (isinstance(n_bins, (int, np.integer)) and n_bins >= 1):
+        raise ValueError(f"n_bins must be an integer >= 1 (Guo et al. use 15), got {n_bins!r}.")
+    if probs.shape[0] == 0:
+        raise ValueError("probs has no rows: the calibration of no predictions is 0/0.")
+    return probs, index
+
+
+def calibration_bins(probs, target, n_bins=15):
+    """The reliability diagram's numbers: per confidence bin, mean confidence, accuracy and count.
+
+    Parameters
+    ----------
+    probs : array_like, shape (N, C)
+        Predicted class probabilities, each row a distribution.
+    target : array_like of int, shape (N,)
+        The true class indices.
+    n_bins : int, optional
+        Number of equal-width bins over [0, 1]; 15 as in Guo et al. (2017).
+
+    Returns
+    -------
+    confidence : ndarray, shape (n_bins,)
+        Mean top-class probability of the samples in each bin (NaN where a bin is empty).
+    accuracy : ndarray, shape (n_bins,)
+        Share of those samples whose top class is the true one (NaN where empty).
+    count : ndarray of int, shape (n_bins,)
+        Number of samples in each bin.
+
+    Raises
+    ------
+    ValueError
+        If ``probs`` is not (N, C) with rows that are distributions, ``target`` is not N class
+        indices in range, ``n_bins`` is not an integer >= 1, or there are no samples.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    The confidence of a sample is its largest probability, ``max_c p_c``, its prediction the
+    first class that reaches it (``argmax``). Bin ``m`` (from 1) is the interval
+    ``((m - 1)/M, m/M]``, closed on the right like scikit-learn's ``calibration_curve`` with
+    ``strategy="uniform"``; a confidence of exactly 0 cannot occur (it is at least ``1/C``).
+    Introduced in ``13_honest_probabilities.ipynb``. Source: C. Guo, G. Pleiss, Y. Sun,
+    K. Q. Weinberger, "On Calibration of Modern Neural Networks", ICML 2017, section 2.
+
+    Examples
+    --------
+    >>> confidence, accuracy, count = calibration_bins([[0.9, 0.1], [0.6, 0.4], [0.3, 0.7]], [0, 1, 1], n_bins=2)
+    >>> print(np.round(confidence, 4), np.round(accuracy, 4), count)
+    [   nan 0.7333] [   nan 0.6667] [0 3]
+    """
+    probs, index = _check_calibration_args(probs, target, n_bins)
+    confidence = probs.max(axis=-1)
+    correct = probs.argmax(axis=-1) == index
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    bin_of = np.searchsorted(edges[1:-1], confidence, side="left")  # (edge_{m-1}, edge_m]
+    count = np.bincount(bin_of, minlength=n_bins)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_confidence = np.bincount(bin_of, weights=confidence, minlength=n_bins) / count
+        accuracy = np.bincount(bin_of, weights=correct, minlength=n_bins) / count
+    return mean_confidence, accuracy, count
+
+
+def expected_calibration_error(probs, target, n_bins=15):
+    """Expected calibration error (ECE): how far confidence is from accuracy, on average.
+
+    Parameters
+    ----------
+    probs : array_like, shape (N, C)
+        Predicted class probabilities, each row a distribution.
+    target : array_like of int, shape (N,)
+        The true class indices.
+    n_bins : int, optional
+        Number of equal-width bins over the top-class confidence; 15 as in Guo et al. (2017).
+
+    Returns
+    -------
+    scalar
+        The ECE, in [0, 1] (a probability, not nats).
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`calibration_bins`.
+
+    Notes
+    -----
+    The samples are put in ``M = n_bins`` equal-width bins ``B_m = ((m - 1)/M, m/M]`` by their
+    top-class confidence ``max_c p_c`` (see :func:`calibration_bins`), and the gaps between a
+    bin's accuracy and its mean confidence are averaged, weighted by the bin counts:
+
+    .. math:: \\mathrm{ECE} = \\sum_{m=1}^{M} \\frac{|B_m|}{N}\\,
+              \\big|\\operatorname{acc}(B_m) - \\operatorname{conf}(B_m)\\big|
+
+    Empty bins contribute 0. The value depends on ``M`` (more bins, more noise per bin); it is
+    an estimate, not a proper scoring rule: a model can lower it without becoming more useful.
+    Introduced in ``13_honest_probabilities.ipynb``. Source: M. P. Naeini, G. F. Cooper,
+    M. Hauskrecht, "Obtaining Well Calibrated Probabilities Using Bayesian Binning", AAAI 2015;
+    C. Guo, G. Pleiss, Y. Sun, K. Q. Weinberger, "On Calibration of Modern Neural Networks",
+    ICML 2017, eq. (3).
+
+    Examples
+    --------
+    Three predictions in one bin with mean confidence 0.7333 and accuracy 2/3:
+
+    >>> print(round(float(expected_calibration_error([[0.9, 0.1], [0.6, 0.4], [0.3, 0.7]], [0, 1, 1], n_bins=2)), 4))
+    0.0667
+    """
+    confidence, accuracy, count = calibration_bins(probs, target, n_bins)
+    filled = count > 0
+    return _scalar(np.sum(count[filled] * np.abs(accuracy[filled] - confidence[filled])) / count.sum())
 
 
 def perplexity(cross_entropy_value, base=None):
