@@ -69,6 +69,7 @@ def check_ece_by_hand(answer):
         (float(-np.sum(_COUNTS / _COUNTS.sum() * gaps)), "the gaps of opposite sign cancelled: take each bin's |accuracy - confidence|"),
         (float(np.sum(_COUNTS * np.abs(gaps))), "that is the weighted sum before dividing by the 200 predictions"),
         (float(np.max(np.abs(gaps))), "that is the largest gap (the maximum calibration error); the ECE averages them"),
+        (100 * _ece_by_hand(), "that is the ECE in percentage points; give it as a fraction of 1, like the accuracies"),
     ]
     return check_number(answer, _ece_by_hand(), "the expected calibration error", quantity=None, decimals=3, slips=slips,
                         hint="sum over the bins of (count / 200) · |accuracy - confidence|")

@@ -54,6 +54,7 @@ def test_the_ece_is_asked_to_3_decimals():
         (xe.check_ece_by_hand, 7.0, "before dividing"),
         (xe.check_ece_by_hand, 0.05, "largest gap"),
         (xe.check_ece_by_hand, 0.2, "count / 200"),
+        (xe.check_ece_by_hand, 3.5, "percentage points"),
         (xe.check_smoothing_floor, -math.log(0.82), "given class alone"),
         (xe.check_smoothing_floor, -(0.8 * math.log(0.8) + 0.2 * math.log(0.2 / 9)), "9 other classes only"),
         (xe.check_smoothing_floor, -(0.8 * math.log(0.8) + 0.2 * math.log(0.2)), "10 entries"),
@@ -69,5 +70,5 @@ def test_slips_get_their_message(check, wrong, phrase):
 
 
 def test_no_slip_message_out_of_context():
-    message = xe.check_ece_by_hand(3.5).message
+    message = xe.check_ece_by_hand(0.5).message
     assert "-log of a probability" not in message and "bits" not in message
