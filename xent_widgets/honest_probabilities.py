@@ -110,7 +110,8 @@ def calibration_plot(val_logits, val_labels, test_logits, test_labels, temperatu
     axes[0].set_ylim(0, 1)
     axes[0].set_xlabel("confidence (top-class probability)")
     axes[0].set_ylabel("accuracy in the bin")
-    axes[0].legend(loc="upper left", fontsize=8, frameon=False)
+    # above the panel: bars can fill any part of it, depending on the temperature
+    axes[0].legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize=8, frameon=False, borderaxespad=0.2)
     for ax, values, name in [(axes[1], val_ce, "validation cross-entropy (nats)"), (axes[2], test_ece, "test ECE")]:
         ax.plot(temperatures, values, color=COLORS["blue"] if ax is axes[1] else COLORS["green"])
         ax.axvline(fitted, color=COLORS["black"], lw=1, ls=":")

@@ -106,7 +106,7 @@ def weights_plot(history, step=0):
     >>> h = {"step": np.array([0, 10]), "weights": np.stack([np.zeros((64, 10)), np.ones((64, 10))]),
     ...      "train_loss": np.array([2.3, 1.0]), "val_loss": np.array([2.3, 1.2])}
     >>> weights_plot(h, step=10).readout
-    'step 10: training loss 1 nats, validation loss 1.2 nats; largest weight 1'
+    'step 10: training loss 1.000 nats, validation loss 1.200 nats; largest weight 1'
     """
     fig = _figure(9.0, 3.4)
     with matplotlib.rc_context(STYLE):
@@ -137,8 +137,8 @@ def weights_plot(history, step=0):
         s = history["step"][k]
         guide.set_xdata([s, s])
         dot.set_data([s], [history["val_loss"][k]])
-        return (f"step {s}: training loss {history['train_loss'][k]:.3g} nats, validation loss "
-                f"{history['val_loss'][k]:.3g} nats; largest weight {np.abs(weights).max():.3g}")
+        return (f"step {s}: training loss {history['train_loss'][k]:.3f} nats, validation loss "
+                f"{history['val_loss'][k]:.3f} nats; largest weight {np.abs(weights).max():.3g}")
 
     return LivePlot(fig, update, animated=[*images, guide, dot], step=step)
 
