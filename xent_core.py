@@ -1756,6 +1756,9 @@ def perplexity(cross_entropy_value, base=None):
     F. Jelinek, R. L. Mercer, L. R. Bahl, J. K. Baker, "Perplexity - a measure of the difficulty
     of speech recognition tasks", J. Acoust. Soc. Am. 62, S63 (1977).
 
+    Introduced in ``14_language_model.ipynb``, which measures a character-level language model
+    with it.
+
     Examples
     --------
     >>> print(perplexity(entropy([0.25] * 4)))  # uniform over 4 outcomes
