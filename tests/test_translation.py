@@ -33,6 +33,9 @@ PENDING = {
     "08_why_not_mse",
     "09_cross_entropy_in_frameworks",
     "10_checking_the_sources",
+    "12_training_a_classifier",
+    "13_honest_probabilities",
+    "14_language_model",
 }
 
 ENGLISH = translate.english_notebooks()
