@@ -67,6 +67,10 @@ __all__ = [  # in course order: the notebook that introduces each, 01 to 08
     "sigmoid_mean_squared_error_grad",
     "binary_cross_entropy_with_logits_grad",
     "softmax_cross_entropy_grad",
+    # beyond the notebooks
+    "binary_focal_loss_with_logits",
+    "softmax_focal_loss",
+    "perplexity",
 ]
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -225,6 +229,32 @@ def _check_regression_args(pred, target, reduction):
     _check_not_nan(pred, "pred")
     _check_not_nan(target, "target")
     return pred, target
+
+
+def _check_class_indices(target, n_classes):
+    """Integer class indices in [0, n_classes), as intp."""
+    bad = (target < 0) | (target >= n_classes)
+    if bad.any():
+        raise ValueError(
+            f"target{_position(target, bad)} = {target[bad][0] if target.ndim else target} is "
+            f"not a class index: indices must be integers in [0, {n_classes - 1}]."
+        )
+    return target.astype(np.intp)
+
+
+def _check_focal_args(gamma, alpha, alpha_shape):
+    if not (_is_real_number(gamma) and 0 <= gamma < np.inf):
+        raise ValueError(f"gamma must be a finite number >= 0 (2 in the paper; 0 gives cross-entropy), got {gamma!r}.")
+    if alpha is None:
+        return None
+    alpha = _as_float(alpha, "alpha")
+    _check_probabilities(alpha, "alpha")
+    if alpha.shape not in ((), alpha_shape):
+        raise ValueError(
+            f"alpha has shape {alpha.shape}; give one number in [0, 1]"
+            + (f" or one weight per class, shape {alpha_shape}." if alpha_shape else ".")
+        )
+    return alpha
 
 
 def _check_bernoulli_args(theta, outcomes):
@@ -1057,14 +1087,7 @@ def categorical_cross_entropy(probs, target, reduction="mean"):
             "distributions with the same shape as probs."
         )
     if target.shape == probs.shape[:-1]:
-        n_classes = probs.shape[-1]
-        bad = (target < 0) | (target >= n_classes)
-        if bad.any():
-            raise ValueError(
-                f"target{_position(target, bad)} = {target[bad][0] if target.ndim else target} is "
-                f"not a class index: indices must be integers in [0, {n_classes - 1}]."
-            )
-        picked = np.take_along_axis(probs, target[..., None].astype(np.intp), axis=-1)[..., 0]
+        picked = np.take_along_axis(probs, _check_class_indices(target, probs.shape[-1])[..., None], axis=-1)[..., 0]
         with np.errstate(divide="ignore"):
             return _reduce(0.0 - np.log(picked), reduction)
     target = _as_float(target, "target")
@@ -1365,6 +1388,191 @@ def softmax_cross_entropy_grad(logits, target, weight=None, ignore_index=None, l
     """
     problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
     return problem.gradient().reshape(problem.batch_shape + (problem.n_classes,))
+
+
+# --------------------------------------------------------------------------------------------
+# Beyond the course notebooks: focal loss and perplexity
+# --------------------------------------------------------------------------------------------
+
+
+def binary_focal_loss_with_logits(logits, target, gamma=2.0, alpha=None, reduction="mean"):
+    """Focal loss of ``sigmoid(logits)``: binary cross-entropy that down-weights easy examples.
+
+    Parameters
+    ----------
+    logits : array_like
+        Raw scores, one per label; ``+-inf`` are allowed.
+    target : array_like
+        Targets in [0, 1] (0/1 labels or soft labels), the same shape as ``logits``.
+    gamma : float, optional
+        Focusing parameter ``>= 0``; 2 in the paper. ``gamma = 0`` gives
+        :func:`binary_cross_entropy_with_logits` exactly.
+    alpha : float, optional
+        Weight in [0, 1] of the positive class (the negative class gets ``1 - alpha``); the paper
+        uses 0.25. None (the default) weighs both classes 1.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over every element.
+
+    Returns
+    -------
+    ndarray or scalar
+        In nats.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``logits`` hold NaN, ``target`` or ``alpha`` is outside [0, 1],
+        ``gamma`` is negative or not finite, or ``reduction`` is unknown; ``"mean"`` of an empty
+        batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    With ``p = sigmoid(x)``, ``p_t = p t + (1 - p)(1 - t)`` and ``alpha_t = alpha t + (1 - alpha)(1 - t)``,
+
+    .. math:: \\ell = \\alpha_t \\,(1 - p_t)^{\\gamma}\\,
+              \\big(-t \\log p - (1 - t) \\log(1 - p)\\big)
+
+    the form of torchvision's ``sigmoid_focal_loss`` (for 0/1 labels it is the paper's
+    ``-alpha_t (1 - p_t)^gamma log p_t``). ``1 - p_t = sigma(x)(1 - t) + sigma(-x) t`` and the logs
+    are formed as in :func:`log_sigmoid`, so a confident right answer keeps the digits of its
+    tiny loss. Source: T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense
+    Object Detection", ICCV 2017, eq. (5).
+
+    Examples
+    --------
+    An easy example (p = 0.9 for the true class) loses almost all of its loss, a hard one little:
+
+    >>> ce = binary_cross_entropy_with_logits([2.2, -2.2], [1.0, 1.0], reduction="none")
+    >>> focal = binary_focal_loss_with_logits([2.2, -2.2], [1.0, 1.0], reduction="none")
+    >>> print(np.round(focal / ce, 4))
+    [0.01   0.8104]
+    """
+    logits, target, _ = _check_binary_logits_args(logits, target, None, reduction)
+    alpha = _check_focal_args(gamma, alpha, ())
+    cross = 0.0 - (_xmul(target, _log_sigmoid(logits)) + _xmul(1 - target, _log_sigmoid(-logits)))
+    miss = _sigmoid(logits) * (1 - target) + _sigmoid(-logits) * target  # 1 - p_t, without cancellation
+    weight = 1 if alpha is None else alpha * target + (1 - alpha) * (1 - target)
+    return _reduce(_xmul(weight * miss**gamma, cross), reduction)
+
+
+def softmax_focal_loss(logits, target, gamma=2.0, alpha=None, reduction="mean"):
+    """Focal loss of ``softmax(logits)`` against class indices: cross-entropy that down-weights easy examples.
+
+    Parameters
+    ----------
+    logits : array_like, shape (..., C)
+        Raw scores; the class axis is the last one.
+    target : array_like of int, shape (...)
+        Class indices in [0, C).
+    gamma : float, optional
+        Focusing parameter ``>= 0``; 2 in the paper. ``gamma = 0`` gives
+        ``softmax_cross_entropy(logits, target, weight=alpha, reduction="none")`` exactly.
+    alpha : float or array_like of shape (C,), optional
+        Weight of each class (a number applies to every class). None weighs every class 1.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over samples (not over their weights, unlike ``softmax_cross_entropy``).
+
+    Returns
+    -------
+    ndarray or scalar
+        In nats; per-sample losses of shape ``(...)`` for ``"none"``.
+
+    Raises
+    ------
+    ValueError
+        If the logits hold NaN or ``+inf`` (or a row is ``-inf`` throughout), ``target`` is not
+        integer indices of shape ``(...)`` in range, ``alpha`` is outside [0, 1] or of another
+        shape, ``gamma`` is negative or not finite, or ``reduction`` is unknown; ``"mean"`` of an
+        empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\ell = -\\alpha_y \\,(1 - p_y)^{\\gamma} \\log p_y,
+              \\qquad p = \\operatorname{softmax}(z)
+
+    the multi-class form of Lin et al.'s focal loss. ``log p_y`` is :func:`log_softmax`, and
+    ``1 - p_y = -expm1(log p_y)``, so neither loses digits when ``p_y`` is close to 1. Source:
+    T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection",
+    ICCV 2017, eq. (5).
+
+    Examples
+    --------
+    >>> print(round(float(softmax_focal_loss([[2.0, 1.0, 0.1]], [0], gamma=0.0)), 4))  # = cross-entropy
+    0.417
+    >>> print(round(float(softmax_focal_loss([[2.0, 1.0, 0.1]], [0])), 4))  # (1 - 0.659)^2 * 0.417
+    0.0485
+    """
+    _check_reduction(reduction)
+    logits = _as_float(logits, "logits")
+    log_probs = _shifted_logits(logits, "logits", -1)
+    log_probs = log_probs - _log_sum_exp_shifted(log_probs, -1)
+    target = np.asarray(target)
+    if target.shape != logits.shape[:-1] or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has shape {target.shape} and dtype {target.dtype}; logits of shape "
+            f"{logits.shape} need integer class indices of shape {logits.shape[:-1]}."
+        )
+    index = _check_class_indices(target, logits.shape[-1])
+    alpha = _check_focal_args(gamma, alpha, (logits.shape[-1],))
+    log_p = np.take_along_axis(log_probs, index[..., None], axis=-1)[..., 0]
+    weight = 1 if alpha is None else np.broadcast_to(alpha, logits.shape[-1:])[index]
+    return _reduce(_xmul(weight * (-np.expm1(log_p)) ** gamma, 0.0 - log_p), reduction)
+
+
+def perplexity(cross_entropy_value, base=None):
+    """Perplexity: the effective number of equally likely choices a cross-entropy corresponds to.
+
+    Parameters
+    ----------
+    cross_entropy_value : array_like
+        Cross-entropies (or entropies) ``H >= 0``, e.g. the mean loss per token of a language
+        model; ``+inf`` gives ``+inf``.
+    base : float, optional
+        The unit of ``H``: None for nats, 2 for bits.
+
+    Returns
+    -------
+    ndarray or scalar
+        ``base ** H`` (``e ** H`` for nats), ``>= 1``; ``+inf`` where it overflows.
+
+    Raises
+    ------
+    ValueError
+        If a value is NaN or negative, or ``base`` is not a positive number other than 1.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\operatorname{PP} = b^{H}
+
+    A model with cross-entropy H is as perplexed as if it chose uniformly among ``b^H`` outcomes:
+    a uniform distribution over k outcomes has entropy ``log_b k`` and perplexity k. Source:
+    F. Jelinek, R. L. Mercer, L. R. Bahl, J. K. Baker, "Perplexity - a measure of the difficulty
+    of speech recognition tasks", J. Acoust. Soc. Am. 62, S63 (1977).
+
+    Examples
+    --------
+    >>> print(perplexity(entropy([0.25] * 4)))  # uniform over 4 outcomes
+    4.0
+    >>> print(perplexity(1.5, base=2))  # 1.5 bits
+    2.8284271247461903
+    """
+    _check_base(base)
+    h = _as_float(cross_entropy_value, "cross_entropy_value")
+    _check_not_nan(h, "cross_entropy_value")
+    bad = h < 0
+    if bad.any():
+        raise ValueError(
+            f"cross_entropy_value{_position(h, bad)} = {float(h[bad][0] if h.ndim else h)!r} is negative; "
+            "a cross-entropy is >= 0 (did you pass a log-likelihood? negate it)."
+        )
+    with np.errstate(over="ignore"):
+        return _scalar(np.exp(h) if base is None else np.power(h.dtype.type(base), h))
 
 
 # --------------------------------------------------------------------------------------------
