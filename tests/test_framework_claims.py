@@ -115,3 +115,13 @@ def test_keras_replica(framework, dtype):
 def test_every_replica_is_found_in_its_notebook():
     for number, name, _, _ in fc.REPLICAS:
         assert callable(fc.replica(number, name))
+
+
+def test_a_missing_framework_skips_and_says_so_and_fails_when_required(monkeypatch):
+    monkeypatch.setitem(fc.FRAMEWORKS, "scipy", ("no_such_framework", None))
+    monkeypatch.setattr(sys.modules[__name__], "REQUIRED", False)
+    with pytest.raises(pytest.skip.Exception, match="no_such_framework not installed: pip install -r requirements-frameworks.txt"):
+        need("scipy")
+    monkeypatch.setattr(sys.modules[__name__], "REQUIRED", True)
+    with pytest.raises(pytest.fail.Exception, match="XENT_REQUIRE_FRAMEWORKS=1"):
+        need("scipy")
