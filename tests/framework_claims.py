@@ -30,6 +30,7 @@ FRAMEWORKS = {
     "torch": ("torch", None),
     "keras-torch": ("keras", "torch"),
     "keras-tensorflow": ("tensorflow", "tensorflow"),
+    "keras-jax": ("jax", "jax"),
     "sklearn": ("sklearn", None),
     "scipy": ("scipy", None),
     "optax": ("optax", None),
@@ -309,6 +310,20 @@ CLAIMS += [
           lambda: _optax("softmax_cross_entropy", [[2.0, 1.0, 0.1]], [[1.0, 0.0, 0.0]]), 0.417),
     Claim("11", "optax", "sigmoid_binary_cross_entropy takes logits and does not clamp: (30, 0) costs 30",
           lambda: _optax("sigmoid_binary_cross_entropy", [30.0], [0.0]), 30.0),
+]
+
+
+CLAIMS += [
+    Claim("11", "torch", "(N, T, C) logits with T != C passed unpermuted: the shapes clash, an error",
+          lambda: _raises(lambda: _torch("cross_entropy", __import__("torch").zeros(1, 4, 3), _long([[0, 1, 2, 0]]))),
+          Raises("RuntimeError", "Expected target size")),
+    Claim("07", "keras-jax", "on the JAX backend a Keras softmax output is clipped: 16.118",
+          lambda: _keras_from_softmax([[30.0, 0.0, -30.0]], [[0, 0, 1]]), 16.1181),
+    Claim("09", "keras-jax", "... a Dense(activation='softmax') output too",
+          lambda: _keras_from_softmax([[30.0, 0.0, -30.0]], [[0, 0, 1]], layer=True), 16.1181),
+    Claim("09", "keras-jax", "SparseCategoricalCrossentropy has no label_smoothing on any backend",
+          lambda: _raises(lambda: __import__("keras").losses.SparseCategoricalCrossentropy(label_smoothing=0.1)),
+          Raises("TypeError", "label_smoothing")),
 ]
 
 
