@@ -53,7 +53,7 @@ IDS = [f"{c.notebook}-{c.framework}-{i}" for i, c in enumerate(fc.CLAIMS)]
 def test_claim(index):
     claim = fc.CLAIMS[index]
     need(claim.framework)
-    if claim.framework.startswith("keras"):
+    if fc.FRAMEWORKS[claim.framework][1]:   # Keras and TensorFlow: in a subprocess with that backend
         ok, got = next((ok, got) for i, ok, got in keras_run(claim.framework)["claims"] if i == index)
     else:
         ok, got = fc.outcome(claim)
