@@ -33,6 +33,7 @@ PENDING = {
     "08_why_not_mse",
     "09_cross_entropy_in_frameworks",
     "10_checking_the_sources",
+    "11_debugging_cross_entropy",
     "12_training_a_classifier",
     "13_honest_probabilities",
     "14_language_model",

@@ -6,7 +6,7 @@ from matplotlib.ticker import NullFormatter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from xent_widgets import COLORS, FRAME_DPI, STYLE, LivePlot, explore, new_figure, slider
+from xent_widgets import COLORS, RENDER_DPI, STYLE, LivePlot, explore, new_figure, slider
 
 _LOSS_TICKS = [0.05, 0.1, 0.2, 0.5, 1, 2]
 
@@ -83,7 +83,7 @@ def learning_curves_plot(ce, mse):
 
 def _figure(width, height):
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(width, height), dpi=FRAME_DPI, layout="constrained")
+        fig = Figure(figsize=(width, height), dpi=RENDER_DPI, layout="constrained")
         FigureCanvasAgg(fig)
     return fig
 
