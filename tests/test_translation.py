@@ -25,18 +25,12 @@ _spec.loader.exec_module(translate)
 
 # English notebooks not yet translated; remove a notebook from here when its catalogue lands.
 PENDING = {
-    "03_entropy",
-    "04_kl_divergence_and_cross_entropy",
-    "05_maximum_likelihood",
     "06_softmax",
     "07_cross_entropy_for_classification",
-    "08_why_not_mse",
     "09_cross_entropy_in_frameworks",
-    "10_checking_the_sources",
     "11_debugging_cross_entropy",
     "12_training_a_classifier",
     "13_honest_probabilities",
-    "14_language_model",
 }
 
 ENGLISH = translate.english_notebooks()

@@ -143,7 +143,8 @@ def update(stem):
 
 # ---- what the sync tests check -------------------------------------------------------------
 
-MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
+# Inline math may wrap onto a second line (not across a blank line, which ends the paragraph).
+MATH = re.compile(r"\$\$.+?\$\$|\$(?:[^$\n]|\n(?!\n))+?\$", re.S)
 FENCED = re.compile(r"```.*?```", re.S)
 CODE = re.compile(r"`[^`\n]+`")
 LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)|https?://[^\s)）,，;；。>]+")
