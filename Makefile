@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # JupyterLab refuses to run as root unless told to (containers, CI); everyone else needs nothing.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test venv notebooks benchmark slides teach test-teach test-hub
+.PHONY: lab test venv notebooks benchmark slides timings teach test-teach test-hub
 
 venv: $(INSTALLED)
 
@@ -39,6 +39,10 @@ benchmark: $(INSTALLED)
 # after adding or merging a notebook (tests/test_slides.py checks it).
 slides:
 	python3 tools/slides.py
+
+# Each notebook's live and self-study minutes into README.md and docs/teaching.md (tests/test_timings.py).
+timings:
+	python3 tools/timings.py
 
 # The teacher's extras (docs/teaching.md): jupyterlab-slideshow and JupyterLab in Chinese.
 TEACH := $(VENV)/.teach

@@ -85,20 +85,19 @@ def guide_table():
 
 
 def readme_with_minutes(readme):
-    """README.md with its notebook table's "minutes" column (self-study) set from the notebooks."""
+    """README.md with its notebook table's "minutes on one's own" column (self-study) set from the notebooks."""
     minutes = {nb.name: estimate(nb)["self_study"] for nb in _notebooks()}
     lines = readme.splitlines()
     for index, line in enumerate(lines):
         if line.startswith("| # | notebook | what you do there |"):
-            lines[index] = "| # | notebook | what you do there | minutes |"
+            lines[index] = "| # | notebook | what you do there | minutes on one's own |"
         elif line.startswith("|---|---|---|"):
             lines[index] = "|---|---|---|---:|"
         else:
             found = re.match(r"\| \d\d \| \[[^\]]*\]\(notebooks/([^)]+\.ipynb)\) \|", line)
             if found and found.group(1) in minutes:
-                cells = line.rstrip().rstrip("|").split(" | ")
-                cells = cells[:3] if len(cells) >= 4 and re.fullmatch(r"\d+", cells[-1].strip()) else cells
-                lines[index] = " | ".join(cells[:3]) + f" | {minutes[found.group(1)]} |"
+                cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+                lines[index] = "| " + " | ".join(cells[:3]) + f" | {minutes[found.group(1)]} |"
     return "\n".join(lines) + "\n"
 
 
