@@ -16,8 +16,14 @@ $(INSTALLED): requirements.txt requirements-test.txt pyproject.toml
 	$(BIN)/python -m pip install -r requirements.txt -r requirements-test.txt
 	touch $@
 
+# jupyter-config/ is added to Jupyter's configuration path for this server only (nothing is
+# written to your own settings, which still win): its default_setting_overrides.json switches
+# off JupyterLab's news pop-up and update check, and saves each slider's state when you save a
+# notebook, so that a notebook reopened without running shows its figures, not "Error displaying
+# widget: model not found".
 lab: $(INSTALLED)
-	cd notebooks && ../$(BIN)/jupyter lab --ip=127.0.0.1 $(AS_ROOT) 00_start_here.ipynb
+	cd notebooks && JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+		../$(BIN)/jupyter lab --ip=127.0.0.1 $(AS_ROOT) 00_start_here.ipynb
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest

@@ -67,6 +67,13 @@ __all__ = [  # in course order: the notebook that introduces each, 01 to 08
     "sigmoid_mean_squared_error_grad",
     "binary_cross_entropy_with_logits_grad",
     "softmax_cross_entropy_grad",
+    # beyond the notebooks
+    "binary_focal_loss_with_logits",
+    "softmax_focal_loss",
+    "softmax_focal_loss_grad",
+    "calibration_bins",
+    "expected_calibration_error",
+    "perplexity",
 ]
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -225,6 +232,32 @@ def _check_regression_args(pred, target, reduction):
     _check_not_nan(pred, "pred")
     _check_not_nan(target, "target")
     return pred, target
+
+
+def _check_class_indices(target, n_classes):
+    """Integer class indices in [0, n_classes), as intp."""
+    bad = (target < 0) | (target >= n_classes)
+    if bad.any():
+        raise ValueError(
+            f"target{_position(target, bad)} = {target[bad][0] if target.ndim else target} is "
+            f"not a class index: indices must be integers in [0, {n_classes - 1}]."
+        )
+    return target.astype(np.intp)
+
+
+def _check_focal_args(gamma, alpha, alpha_shape):
+    if not (_is_real_number(gamma) and 0 <= gamma < np.inf):
+        raise ValueError(f"gamma must be a finite number >= 0 (2 in the paper; 0 gives cross-entropy), got {gamma!r}.")
+    if alpha is None:
+        return None
+    alpha = _as_float(alpha, "alpha")
+    _check_probabilities(alpha, "alpha")
+    if alpha.shape not in ((), alpha_shape):
+        raise ValueError(
+            f"alpha has shape {alpha.shape}; give one number in [0, 1]"
+            + (f" or one weight per class, shape {alpha_shape}." if alpha_shape else ".")
+        )
+    return alpha
 
 
 def _check_bernoulli_args(theta, outcomes):
@@ -1057,14 +1090,7 @@ def categorical_cross_entropy(probs, target, reduction="mean"):
             "distributions with the same shape as probs."
         )
     if target.shape == probs.shape[:-1]:
-        n_classes = probs.shape[-1]
-        bad = (target < 0) | (target >= n_classes)
-        if bad.any():
-            raise ValueError(
-                f"target{_position(target, bad)} = {target[bad][0] if target.ndim else target} is "
-                f"not a class index: indices must be integers in [0, {n_classes - 1}]."
-            )
-        picked = np.take_along_axis(probs, target[..., None].astype(np.intp), axis=-1)[..., 0]
+        picked = np.take_along_axis(probs, _check_class_indices(target, probs.shape[-1])[..., None], axis=-1)[..., 0]
         with np.errstate(divide="ignore"):
             return _reduce(0.0 - np.log(picked), reduction)
     target = _as_float(target, "target")
@@ -1365,6 +1391,392 @@ def softmax_cross_entropy_grad(logits, target, weight=None, ignore_index=None, l
     """
     problem = _SoftmaxCrossEntropyProblem(logits, target, weight, ignore_index, label_smoothing, reduction)
     return problem.gradient().reshape(problem.batch_shape + (problem.n_classes,))
+
+
+# --------------------------------------------------------------------------------------------
+# Beyond the course notebooks: focal loss and perplexity
+# --------------------------------------------------------------------------------------------
+
+
+def binary_focal_loss_with_logits(logits, target, gamma=2.0, alpha=None, reduction="mean"):
+    """Focal loss of ``sigmoid(logits)``: binary cross-entropy that down-weights easy examples.
+
+    Parameters
+    ----------
+    logits : array_like
+        Raw scores, one per label; ``+-inf`` are allowed.
+    target : array_like
+        Targets in [0, 1] (0/1 labels or soft labels), the same shape as ``logits``.
+    gamma : float, optional
+        Focusing parameter ``>= 0``; 2 in the paper. ``gamma = 0`` gives
+        :func:`binary_cross_entropy_with_logits` exactly.
+    alpha : float, optional
+        Weight in [0, 1] of the positive class (the negative class gets ``1 - alpha``); the paper
+        uses 0.25. None (the default) weighs both classes 1.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over every element.
+
+    Returns
+    -------
+    ndarray or scalar
+        In nats.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, ``logits`` hold NaN, ``target`` or ``alpha`` is outside [0, 1],
+        ``gamma`` is negative or not finite, or ``reduction`` is unknown; ``"mean"`` of an empty
+        batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    With ``p = sigmoid(x)``, ``p_t = p t + (1 - p)(1 - t)`` and ``alpha_t = alpha t + (1 - alpha)(1 - t)``,
+
+    .. math:: \\ell = \\alpha_t \\,(1 - p_t)^{\\gamma}\\,
+              \\big(-t \\log p - (1 - t) \\log(1 - p)\\big)
+
+    the form of torchvision's ``sigmoid_focal_loss`` (for 0/1 labels it is the paper's
+    ``-alpha_t (1 - p_t)^gamma log p_t``). ``1 - p_t = sigma(x)(1 - t) + sigma(-x) t`` and the logs
+    are formed as in :func:`log_sigmoid`, so a confident right answer keeps the digits of its
+    tiny loss. Introduced in ``13_honest_probabilities.ipynb``. Source: T.-Y. Lin, P. Goyal,
+    R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection", ICCV 2017, eq. (5).
+
+    Examples
+    --------
+    An easy example (p = 0.9 for the true class) loses almost all of its loss, a hard one little:
+
+    >>> ce = binary_cross_entropy_with_logits([2.2, -2.2], [1.0, 1.0], reduction="none")
+    >>> focal = binary_focal_loss_with_logits([2.2, -2.2], [1.0, 1.0], reduction="none")
+    >>> print(np.round(focal / ce, 4))
+    [0.01   0.8104]
+    """
+    logits, target, _ = _check_binary_logits_args(logits, target, None, reduction)
+    alpha = _check_focal_args(gamma, alpha, ())
+    cross = 0.0 - (_xmul(target, _log_sigmoid(logits)) + _xmul(1 - target, _log_sigmoid(-logits)))
+    miss = _sigmoid(logits) * (1 - target) + _sigmoid(-logits) * target  # 1 - p_t, without cancellation
+    weight = 1 if alpha is None else alpha * target + (1 - alpha) * (1 - target)
+    return _reduce(_xmul(weight * miss**gamma, cross), reduction)
+
+
+def softmax_focal_loss(logits, target, gamma=2.0, alpha=None, reduction="mean"):
+    """Focal loss of ``softmax(logits)`` against class indices: cross-entropy that down-weights easy examples.
+
+    Parameters
+    ----------
+    logits : array_like, shape (..., C)
+        Raw scores; the class axis is the last one.
+    target : array_like of int, shape (...)
+        Class indices in [0, C).
+    gamma : float, optional
+        Focusing parameter ``>= 0``; 2 in the paper. ``gamma = 0`` gives
+        ``softmax_cross_entropy(logits, target, weight=alpha, reduction="none")`` exactly.
+    alpha : float or array_like of shape (C,), optional
+        Weight of each class (a number applies to every class). None weighs every class 1.
+    reduction : {"mean", "sum", "none"}, optional
+        ``"mean"`` averages over samples (not over their weights, unlike ``softmax_cross_entropy``).
+
+    Returns
+    -------
+    ndarray or scalar
+        In nats; per-sample losses of shape ``(...)`` for ``"none"``.
+
+    Raises
+    ------
+    ValueError
+        If the logits hold NaN or ``+inf`` (or a row is ``-inf`` throughout), ``target`` is not
+        integer indices of shape ``(...)`` in range, ``alpha`` is outside [0, 1] or of another
+        shape, ``gamma`` is negative or not finite, or ``reduction`` is unknown; ``"mean"`` of an
+        empty batch.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\ell = -\\alpha_y \\,(1 - p_y)^{\\gamma} \\log p_y,
+              \\qquad p = \\operatorname{softmax}(z)
+
+    the multi-class form of Lin et al.'s focal loss. ``log p_y`` is :func:`log_softmax`, and
+    ``1 - p_y = -expm1(log p_y)``, so neither loses digits when ``p_y`` is close to 1.
+    Introduced in ``13_honest_probabilities.ipynb``. Source:
+    T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection",
+    ICCV 2017, eq. (5).
+
+    Examples
+    --------
+    >>> print(round(float(softmax_focal_loss([[2.0, 1.0, 0.1]], [0], gamma=0.0)), 4))  # = cross-entropy
+    0.417
+    >>> print(round(float(softmax_focal_loss([[2.0, 1.0, 0.1]], [0])), 4))  # (1 - 0.659)^2 * 0.417
+    0.0485
+    """
+    _check_reduction(reduction)
+    logits = _as_float(logits, "logits")
+    log_probs = _shifted_logits(logits, "logits", -1)
+    log_probs = log_probs - _log_sum_exp_shifted(log_probs, -1)
+    target = np.asarray(target)
+    if target.shape != logits.shape[:-1] or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has shape {target.shape} and dtype {target.dtype}; logits of shape "
+            f"{logits.shape} need integer class indices of shape {logits.shape[:-1]}."
+        )
+    index = _check_class_indices(target, logits.shape[-1])
+    alpha = _check_focal_args(gamma, alpha, (logits.shape[-1],))
+    log_p = np.take_along_axis(log_probs, index[..., None], axis=-1)[..., 0]
+    weight = 1 if alpha is None else np.broadcast_to(alpha, logits.shape[-1:])[index]
+    return _reduce(_xmul(weight * (-np.expm1(log_p)) ** gamma, 0.0 - log_p), reduction)
+
+
+def _focal_log_probs(logits, target, gamma, alpha, reduction):
+    """Validated pieces of the softmax focal loss: log-probabilities, indices, alpha, gamma."""
+    _check_reduction(reduction)
+    logits = _as_float(logits, "logits")
+    log_probs = _shifted_logits(logits, "logits", -1)
+    log_probs = log_probs - _log_sum_exp_shifted(log_probs, -1)
+    target = np.asarray(target)
+    if target.shape != logits.shape[:-1] or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has shape {target.shape} and dtype {target.dtype}; logits of shape "
+            f"{logits.shape} need integer class indices of shape {logits.shape[:-1]}."
+        )
+    index = _check_class_indices(target, logits.shape[-1])
+    alpha = _check_focal_args(gamma, alpha, (logits.shape[-1],))
+    return log_probs, index, alpha
+
+
+def softmax_focal_loss_grad(logits, target, gamma=2.0, alpha=None, reduction="mean"):
+    """Gradient of :func:`softmax_focal_loss` with respect to the logits.
+
+    Parameters
+    ----------
+    logits, target, gamma, alpha, reduction
+        As for :func:`softmax_focal_loss`. For ``reduction="none"`` the result is the gradient
+        of each sample's own loss (equivalently, of their sum).
+
+    Returns
+    -------
+    ndarray, shape of ``logits``
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`softmax_focal_loss`.
+
+    Notes
+    -----
+    With ``p = softmax(z)``, true class ``y`` and ``m = 1 - p_y``, the loss of a sample is
+    ``l = -alpha_y m^gamma log p_y``. Since ``d p_y / d z_c = p_y (onehot_c - p_c)``,
+
+    .. math:: \\frac{\\partial \\ell}{\\partial z_c} = \\alpha_y \\big(\\gamma\\, m^{\\gamma - 1} p_y \\log p_y
+              - m^{\\gamma}\\big)\\,(\\text{onehot}(y)_c - p_c)
+
+    which at ``gamma = 0`` is ``alpha_y (p - onehot(y))``, the cross-entropy gradient. The factor
+    ``m^(gamma - 1) p_y`` is formed as ``m^gamma * p_y / m`` only where ``m > 0``; at ``m = 0``
+    (``p_y = 1`` exactly) the gradient is 0. Divided by the number of samples for ``"mean"``.
+    Introduced in ``13_honest_probabilities.ipynb``. Source: T.-Y. Lin et al., "Focal Loss for
+    Dense Object Detection", ICCV 2017 (appendix: derivatives).
+
+    Examples
+    --------
+    >>> print(np.round(softmax_focal_loss_grad([[2.0, 1.0, 0.1]], [0], gamma=0.0), 4))  # = cross-entropy's
+    [[-0.341   0.2424  0.0986]]
+    >>> print(np.round(softmax_focal_loss_grad([[2.0, 1.0, 0.1]], [0]), 4))  # gamma = 2: a gentler push
+    [[-0.1036  0.0736  0.0299]]
+    """
+    log_probs, index, alpha = _focal_log_probs(logits, target, gamma, alpha, reduction)
+    probs = np.exp(log_probs)
+    log_p = np.take_along_axis(log_probs, index[..., None], axis=-1)
+    p_y, miss = np.exp(log_p), -np.expm1(log_p)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        focus = np.where(miss > 0, gamma * miss**gamma * p_y * log_p / np.where(miss > 0, miss, 1), 0.0)
+    weight = 1 if alpha is None else np.broadcast_to(alpha, log_probs.shape[-1:])[index][..., None]
+    onehot = np.zeros_like(probs)
+    np.put_along_axis(onehot, index[..., None], 1.0, axis=-1)
+    grad = weight * (focus - miss**gamma) * (onehot - probs)
+    if reduction != "mean":
+        return _scalar(grad)
+    _check_mean_not_empty(grad.shape[:-1])
+    return _scalar(grad / math.prod(grad.shape[:-1]))
+
+
+def _check_calibration_args(probs, target, n_bins):
+    probs = _as_float(probs, "probs")
+    if probs.ndim != 2:
+        raise ValueError(f"probs has shape {probs.shape}; give one row of class probabilities per sample, shape (N, C).")
+    _check_distribution(probs, "probs", -1)
+    target = np.asarray(target)
+    if target.shape != probs.shape[:1] or not np.issubdtype(target.dtype, np.integer):
+        raise ValueError(
+            f"target has shape {target.shape} and dtype {target.dtype}; probs of shape {probs.shape} "
+            f"need integer class indices of shape {probs.shape[:1]}."
+        )
+    index = _check_class_indices(target, probs.shape[-1])
+    if not (isinstance(n_bins, (int, np.integer)) and n_bins >= 1):
+        raise ValueError(f"n_bins must be an integer >= 1 (Guo et al. use 15), got {n_bins!r}.")
+    if probs.shape[0] == 0:
+        raise ValueError("probs has no rows: the calibration of no predictions is 0/0.")
+    return probs, index
+
+
+def calibration_bins(probs, target, n_bins=15):
+    """The reliability diagram's numbers: per confidence bin, mean confidence, accuracy and count.
+
+    Parameters
+    ----------
+    probs : array_like, shape (N, C)
+        Predicted class probabilities, each row a distribution.
+    target : array_like of int, shape (N,)
+        The true class indices.
+    n_bins : int, optional
+        Number of equal-width bins over [0, 1]; 15 as in Guo et al. (2017).
+
+    Returns
+    -------
+    confidence : ndarray, shape (n_bins,)
+        Mean top-class probability of the samples in each bin (NaN where a bin is empty).
+    accuracy : ndarray, shape (n_bins,)
+        Share of those samples whose top class is the true one (NaN where empty).
+    count : ndarray of int, shape (n_bins,)
+        Number of samples in each bin.
+
+    Raises
+    ------
+    ValueError
+        If ``probs`` is not (N, C) with rows that are distributions, ``target`` is not N class
+        indices in range, ``n_bins`` is not an integer >= 1, or there are no samples.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    The confidence of a sample is its largest probability, ``max_c p_c``, its prediction the
+    first class that reaches it (``argmax``). Bin ``m`` (from 1) is the interval
+    ``((m - 1)/M, m/M]``, closed on the right like scikit-learn's ``calibration_curve`` with
+    ``strategy="uniform"``; a confidence of exactly 0 cannot occur (it is at least ``1/C``).
+    Introduced in ``13_honest_probabilities.ipynb``. Source: C. Guo, G. Pleiss, Y. Sun,
+    K. Q. Weinberger, "On Calibration of Modern Neural Networks", ICML 2017, section 2.
+
+    Examples
+    --------
+    >>> confidence, accuracy, count = calibration_bins([[0.9, 0.1], [0.6, 0.4], [0.3, 0.7]], [0, 1, 1], n_bins=2)
+    >>> print(np.round(confidence, 4), np.round(accuracy, 4), count)
+    [   nan 0.7333] [   nan 0.6667] [0 3]
+    """
+    probs, index = _check_calibration_args(probs, target, n_bins)
+    confidence = probs.max(axis=-1)
+    correct = probs.argmax(axis=-1) == index
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    bin_of = np.searchsorted(edges[1:-1], confidence, side="left")  # (edge_{m-1}, edge_m]
+    count = np.bincount(bin_of, minlength=n_bins)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_confidence = np.bincount(bin_of, weights=confidence, minlength=n_bins) / count
+        accuracy = np.bincount(bin_of, weights=correct, minlength=n_bins) / count
+    return mean_confidence, accuracy, count
+
+
+def expected_calibration_error(probs, target, n_bins=15):
+    """Expected calibration error (ECE): how far confidence is from accuracy, on average.
+
+    Parameters
+    ----------
+    probs : array_like, shape (N, C)
+        Predicted class probabilities, each row a distribution.
+    target : array_like of int, shape (N,)
+        The true class indices.
+    n_bins : int, optional
+        Number of equal-width bins over the top-class confidence; 15 as in Guo et al. (2017).
+
+    Returns
+    -------
+    scalar
+        The ECE, in [0, 1] (a probability, not nats).
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`calibration_bins`.
+
+    Notes
+    -----
+    The samples are put in ``M = n_bins`` equal-width bins ``B_m = ((m - 1)/M, m/M]`` by their
+    top-class confidence ``max_c p_c`` (see :func:`calibration_bins`), and the gaps between a
+    bin's accuracy and its mean confidence are averaged, weighted by the bin counts:
+
+    .. math:: \\mathrm{ECE} = \\sum_{m=1}^{M} \\frac{|B_m|}{N}\\,
+              \\big|\\operatorname{acc}(B_m) - \\operatorname{conf}(B_m)\\big|
+
+    Empty bins contribute 0. The value depends on ``M`` (more bins, more noise per bin); it is
+    an estimate, not a proper scoring rule: a model can lower it without becoming more useful.
+    Introduced in ``13_honest_probabilities.ipynb``. Source: M. P. Naeini, G. F. Cooper,
+    M. Hauskrecht, "Obtaining Well Calibrated Probabilities Using Bayesian Binning", AAAI 2015;
+    C. Guo, G. Pleiss, Y. Sun, K. Q. Weinberger, "On Calibration of Modern Neural Networks",
+    ICML 2017, eq. (3).
+
+    Examples
+    --------
+    Three predictions in one bin with mean confidence 0.7333 and accuracy 2/3:
+
+    >>> print(round(float(expected_calibration_error([[0.9, 0.1], [0.6, 0.4], [0.3, 0.7]], [0, 1, 1], n_bins=2)), 4))
+    0.0667
+    """
+    confidence, accuracy, count = calibration_bins(probs, target, n_bins)
+    filled = count > 0
+    return _scalar(np.sum(count[filled] * np.abs(accuracy[filled] - confidence[filled])) / count.sum())
+
+
+def perplexity(cross_entropy_value, base=None):
+    """Perplexity: the effective number of equally likely choices a cross-entropy corresponds to.
+
+    Parameters
+    ----------
+    cross_entropy_value : array_like
+        Cross-entropies (or entropies) ``H >= 0``, e.g. the mean loss per token of a language
+        model; ``+inf`` gives ``+inf``.
+    base : float, optional
+        The unit of ``H``: None for nats, 2 for bits.
+
+    Returns
+    -------
+    ndarray or scalar
+        ``base ** H`` (``e ** H`` for nats), ``>= 1``; ``+inf`` where it overflows.
+
+    Raises
+    ------
+    ValueError
+        If a value is NaN or negative, or ``base`` is not a positive number other than 1.
+    TypeError
+        If an input is not made of real numbers.
+
+    Notes
+    -----
+    .. math:: \\operatorname{PP} = b^{H}
+
+    A model with cross-entropy H is as perplexed as if it chose uniformly among ``b^H`` outcomes:
+    a uniform distribution over k outcomes has entropy ``log_b k`` and perplexity k. Source:
+    F. Jelinek, R. L. Mercer, L. R. Bahl, J. K. Baker, "Perplexity - a measure of the difficulty
+    of speech recognition tasks", J. Acoust. Soc. Am. 62, S63 (1977).
+
+    Introduced in ``14_language_model.ipynb``, which measures a character-level language model
+    with it.
+
+    Examples
+    --------
+    >>> print(perplexity(entropy([0.25] * 4)))  # uniform over 4 outcomes
+    4.0
+    >>> print(perplexity(1.5, base=2))  # 1.5 bits
+    2.8284271247461903
+    """
+    _check_base(base)
+    h = _as_float(cross_entropy_value, "cross_entropy_value")
+    _check_not_nan(h, "cross_entropy_value")
+    bad = h < 0
+    if bad.any():
+        raise ValueError(
+            f"cross_entropy_value{_position(h, bad)} = {float(h[bad][0] if h.ndim else h)!r} is negative; "
+            "a cross-entropy is >= 0 (did you pass a log-likelihood? negate it)."
+        )
+    with np.errstate(over="ignore"):
+        return _scalar(np.exp(h) if base is None else np.power(h.dtype.type(base), h))
 
 
 # --------------------------------------------------------------------------------------------

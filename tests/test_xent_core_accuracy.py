@@ -334,6 +334,14 @@ SCALAR_CALLS = {
     "binary_cross_entropy_with_logits_grad": [lambda: xc.binary_cross_entropy_with_logits_grad(0.5, 1.0),
                                               lambda: xc.binary_cross_entropy_with_logits_grad(0.5, 1.0, reduction="sum")],
     "softmax_cross_entropy_grad": [lambda: xc.softmax_cross_entropy_grad([1.0, 2.0], 0)[0]],
+    "binary_focal_loss_with_logits": [lambda: xc.binary_focal_loss_with_logits(0.5, 1.0, reduction="none"),
+                                      lambda: xc.binary_focal_loss_with_logits([0.5], [1.0], alpha=0.25)],
+    "softmax_focal_loss": [lambda: xc.softmax_focal_loss([1.0, 2.0], 0, reduction="none"),
+                           lambda: xc.softmax_focal_loss([[1.0, 2.0]], [0])],
+    "softmax_focal_loss_grad": [lambda: xc.softmax_focal_loss_grad([1.0, 2.0], 0)[0]],
+    "calibration_bins": [lambda: xc.calibration_bins([[0.5, 0.5]], [0])[0][7]],
+    "expected_calibration_error": [lambda: xc.expected_calibration_error([[0.5, 0.5]], [0])],
+    "perplexity": [lambda: xc.perplexity(1.0), lambda: xc.perplexity([1.0])[0]],
 }
 
 

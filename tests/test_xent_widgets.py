@@ -1,8 +1,11 @@
 """Tests of the shared figure machinery (``xent_widgets/__init__.py``), and every notebook's main slider moved without a browser."""
 
 import importlib
+import io
 import pathlib
 
+import numpy as np
+import PIL.Image
 import pytest
 
 import xent_widgets as xw
@@ -56,9 +59,10 @@ def test_live_plot_shows_as_a_static_png_with_a_stable_text_line():
         return f"height {height}"
 
     plot = xw.LivePlot(fig, update, animated=[line], height=0.25)
-    bundle = plot._repr_mimebundle_()
+    bundle, metadata = plot._repr_mimebundle_()
     assert bundle["image/png"].startswith(PNG_SIGNATURE)
     assert bundle["text/plain"] == "<figure at height=0.25>"
+    assert metadata == {"image/png": {"width": 576, "height": 306}}
 
 
 def test_blitted_frame_equals_a_full_redraw():
@@ -79,7 +83,64 @@ def test_explorer_text_line_is_stable_for_nbval():
     fig, ax = xw.new_figure()
     plot = xw.LivePlot(fig, lambda p: f"p = {p}", p=0.5)
     explorer = xw.explore(plot, p=xw.slider("p", 0.0, 1.0, 0.5))
-    assert explorer._repr_mimebundle_()["text/plain"] == "<interactive figure: p (run the notebook to use the sliders)>"
+    assert explorer._repr_mimebundle_()[0]["text/plain"] == "<interactive figure: p (run the notebook to use the sliders)>"
     explorer.controls["p"].value = 0.75
     assert explorer.readout.value == "p = 0.75"
     assert bytes(explorer.image.value).startswith(PNG_SIGNATURE)
+
+
+def png_size(png):
+    return PIL.Image.open(io.BytesIO(png)).size
+
+
+def simple_explorer(width=6.4, height=3.4):
+    fig, ax = xw.new_figure(width=width, height=height)
+    line, = ax.plot([0, 1], [0, 0])
+    plot = xw.LivePlot(fig, lambda p: line.set_ydata([p, p]) or f"p = {p}", animated=[line], p=0.5)
+    return xw.explore(plot, p=xw.slider("p", 0.0, 1.0, 0.5))
+
+
+def test_frames_have_twice_the_pixels_of_their_css_size():
+    """Drawn at 2x (sharp at device pixel ratio 2), displayed at the natural CSS size (never upscaled at 1)."""
+    explorer = simple_explorer()
+    assert xw.RENDER_DPI == 2 * xw.FRAME_DPI
+    assert explorer.plot.css_size() == (576, 306)  # 6.4 x 3.4 inches at 90 CSS px an inch
+    assert png_size(bytes(explorer.image.value)) == (1152, 612)
+    assert png_size(explorer.plot.png()) == (1152, 612)
+
+
+def test_image_widget_is_displayed_at_the_natural_css_width_and_only_shrinks():
+    image = simple_explorer().image
+    assert image.layout.width == "576px" and image.width == "576"
+    assert image.layout.max_width == "100%" and image.layout.height == "auto"
+
+
+def test_a_tall_figure_is_displayed_at_most_max_css_height_high():
+    explorer = simple_explorer(width=6.0, height=6.0)
+    width, height = explorer.plot.css_size()
+    assert height == xw.MAX_CSS_HEIGHT and width == xw.MAX_CSS_HEIGHT
+    assert explorer.image.layout.width == f"{width}px"
+    assert png_size(bytes(explorer.image.value)) == (1080, 1080)  # still drawn at 2x the natural size
+
+
+def test_explorer_output_carries_its_initial_frame_for_views_without_a_kernel():
+    explorer = simple_explorer()
+    initial = bytes(explorer.image.value)
+    bundle, metadata = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["image/png"] == initial and png_size(bundle["image/png"]) == (1152, 612)
+    assert metadata == {"image/png": {"width": 576, "height": 306}}
+
+
+def test_every_main_explorer_png_is_twice_its_css_size_and_fits_a_1024x768_window():
+    for notebook in NOTEBOOKS:
+        explorer = figures_module(notebook).MAIN_EXPLORER()
+        width, height = explorer.plot.css_size()
+        assert png_size(bytes(explorer.image.value)) == (2 * width, 2 * height), notebook
+        assert height <= xw.MAX_CSS_HEIGHT, notebook
+
+
+def test_encode_png_is_lossless():
+    rng = np.random.default_rng(0)
+    frame = rng.integers(0, 256, size=(37, 53, 4), dtype=np.uint8)
+    assert np.array_equal(np.asarray(PIL.Image.open(io.BytesIO(xw.encode_png(frame)))), frame)

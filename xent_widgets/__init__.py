@@ -18,6 +18,8 @@ Okabe-Ito colour-blind-safe palette, captions in the notebook's markdown rather 
 
 import io
 import math
+import struct
+import zlib
 
 import ipywidgets
 import matplotlib
@@ -27,7 +29,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 __all__ = [
-    "COLORS", "LivePlot", "Explorer", "new_figure", "explore", "slider", "int_slider", "log_slider", "format_vector",
+    "COLORS", "FRAME_DPI", "PIXEL_RATIO", "RENDER_DPI", "LivePlot", "Explorer", "new_figure", "css_size", "encode_png",
+    "explore", "slider", "int_slider", "log_slider", "format_vector",
     "split_distribution", "frog_prediction",
 ]
 
@@ -49,8 +52,29 @@ STYLE = {
     "lines.linewidth": 2,
     "font.size": 10,
 }
-# Figures are rendered at this resolution: sharp in the browser, small and fast to encode.
+# A figure's natural size in CSS pixels is its size in inches times FRAME_DPI (a 6.4-inch figure is
+# 576 px wide). Its PNG is drawn at PIXEL_RATIO times that (RENDER_DPI), so it stays sharp on a
+# display of device pixel ratio 2 and is never upscaled at 1: the browser only ever shrinks it.
 FRAME_DPI = 90
+PIXEL_RATIO = 2
+RENDER_DPI = FRAME_DPI * PIXEL_RATIO
+# No figure is displayed taller than this many CSS pixels, so that its sliders, readout and the
+# whole figure fit together in a 1024x768 window (JupyterLab's own bars take about 150 px).
+MAX_CSS_HEIGHT = 400
+
+
+def css_size(fig):
+    """The size, in CSS pixels, at which a figure is displayed: natural, capped at ``MAX_CSS_HEIGHT``.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure(width=6.4, height=3.4)
+    >>> css_size(fig), (fig.canvas.get_width_height())
+    ((576, 306), (1152, 612))
+    """
+    width, height = fig.get_size_inches() * FRAME_DPI
+    scale = min(1.0, MAX_CSS_HEIGHT / height)
+    return round(width * scale), round(height * scale)
 
 
 def new_figure(ncols=1, width=6.4, height=3.4, **subplot_kw):
@@ -61,7 +85,8 @@ def new_figure(ncols=1, width=6.4, height=3.4, **subplot_kw):
     ncols : int
         Number of axes side by side.
     width, height : float
-        Size in inches.
+        Size in inches: the figure shows ``FRAME_DPI`` CSS pixels an inch (576 x 306 by default)
+        and its PNG has ``PIXEL_RATIO`` times as many pixels each way.
 
     Returns
     -------
@@ -75,16 +100,46 @@ def new_figure(ncols=1, width=6.4, height=3.4, **subplot_kw):
     ('Figure', 1)
     """
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(width, height), dpi=FRAME_DPI, layout="constrained")
+        fig = Figure(figsize=(width, height), dpi=RENDER_DPI, layout="constrained")
         FigureCanvasAgg(fig)  # draws straight to pixels, without pyplot or a GUI backend
         axes = fig.subplots(1, ncols, subplot_kw=subplot_kw)
     return fig, axes
 
 
+def _png_chunk(tag, data):
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+
+def encode_png(rgba):
+    """A lossless PNG of an ``(height, width, 4)`` uint8 RGBA array, fast enough for every slider step.
+
+    Line art on a white background compresses well without PNG's per-row filters, and zlib at
+    level 1 on the unfiltered rows takes about a third of the time Pillow's encoder does on a
+    2x frame (7 ms instead of 20 ms for 1440 x 612 pixels), for a file of the same size.
+
+    Examples
+    --------
+    >>> frame = np.zeros((2, 3, 4), dtype=np.uint8); frame[..., 3] = 255
+    >>> png = encode_png(frame)
+    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", np.array_equal(np.asarray(PIL.Image.open(io.BytesIO(png))), frame)
+    (True, True)
+    """
+    height, width, _ = rgba.shape
+    rows = np.empty((height, width * 4 + 1), dtype=np.uint8)
+    rows[:, 0] = 0  # filter type 0 (None) for every row
+    rows[:, 1:] = rgba.reshape(height, width * 4)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlacing
+    return b"".join([
+        b"\x89PNG\r\n\x1a\n", _png_chunk(b"IHDR", header),
+        _png_chunk(b"IDAT", zlib.compress(rows.data, 1)), _png_chunk(b"IEND", b""),
+    ])
+
+
 class LivePlot:
     """A figure plus the callback that moves it: ``update(**values) -> readout text``.
 
-    Shown in a notebook, a LivePlot displays as its figure (a static PNG). Calling it updates
+    Shown in a notebook, a LivePlot displays as its figure: a static PNG of twice the pixels,
+    with width and height metadata that display it at its natural CSS size. Calling it updates
     the figure in place and returns itself, so ``plot(p=0.3)`` shows the state at p = 0.3.
 
     Parameters
@@ -136,7 +191,7 @@ class LivePlot:
         return self
 
     def png(self):
-        """The current frame as PNG bytes (fast, level-1 compression)."""
+        """The current frame as PNG bytes, ``PIXEL_RATIO`` times the CSS size (see :func:`encode_png`)."""
         canvas = self.figure.canvas
         if self._background is None:
             canvas.draw()
@@ -144,14 +199,20 @@ class LivePlot:
             canvas.restore_region(self._background)
             for artist in self._animated:
                 self.figure.draw_artist(artist)
-        rgba = canvas.buffer_rgba()
-        buffer = io.BytesIO()
-        PIL.Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return encode_png(np.asarray(canvas.buffer_rgba()))
+
+    def css_size(self):
+        """``(width, height)`` in CSS pixels at which the frame is displayed (see :func:`css_size`)."""
+        return css_size(self.figure)
+
+    def png_metadata(self):
+        """Display metadata that shows the 2x PNG at its CSS size, e.g. ``{"width": 576, "height": 306}``."""
+        width, height = self.css_size()
+        return {"width": width, "height": height}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         values = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.values.items())
-        return {"image/png": self.png(), "text/plain": f"<figure at {values}>"}
+        return {"image/png": self.png(), "text/plain": f"<figure at {values}>"}, {"image/png": self.png_metadata()}
 
 
 class Explorer:
@@ -171,7 +232,8 @@ class Explorer:
     Attributes
     ----------
     image : ipywidgets.Image
-        The current frame.
+        The current frame, a PNG of ``PIXEL_RATIO`` times the pixels, displayed at the figure's
+        CSS size (or narrower, in a narrower cell; never wider).
     readout : ipywidgets.HTML
         The numbers behind the frame.
     widget : ipywidgets.VBox
@@ -191,7 +253,13 @@ class Explorer:
 
     def __init__(self, plot, controls, name="explorer", main=False):
         self.plot, self.controls = plot, controls
-        self.image = ipywidgets.Image(format="png", layout=ipywidgets.Layout(max_width="100%"))
+        width, height = plot.css_size()
+        # A fixed CSS width (the flex column would otherwise stretch the image to the cell's
+        # width, upscaling it), shrinking with a narrower cell, the height following the width.
+        self.image = ipywidgets.Image(
+            format="png", width=str(width),
+            layout=ipywidgets.Layout(width=f"{width}px", max_width="100%", height="auto", margin="2px 0px"),
+        )
         self.readout = ipywidgets.HTML()
         self.widget = ipywidgets.VBox([*controls.values(), self.readout, self.image])
         self.widget.add_class("xent-explorer")
@@ -209,10 +277,12 @@ class Explorer:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        # The default text is the repr of every child, PNG bytes included; a reader without
-        # widgets (and nbval) sees this line instead.
+        # The default text is the repr of every child, PNG bytes included; nbval sees this line.
         bundle["text/plain"] = f"<interactive figure: {', '.join(self.controls)} (run the notebook to use the sliders)>"
-        return bundle
+        # The frame as displayed, for every view without a kernel or without the widget's state
+        # (GitHub, nbconvert HTML, JupyterLab on an untrusted notebook): they show the figure.
+        bundle["image/png"] = bytes(self.image.value)
+        return bundle, {"image/png": self.plot.png_metadata()}
 
 
 def slider(description, low, high, value, step=None, readout_format=".3f"):

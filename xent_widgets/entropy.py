@@ -266,8 +266,9 @@ def three_outcome_explorer(p1=0.7, share=2 / 3):
         "p1": slider("p(boots)", 0.0, 1.0, p1, step=THREE_OUTCOME_STEP),
         "share": slider("won't boot's share of the rest", 0.0, 1.0, share, step=THREE_OUTCOME_STEP),
     }
-    for control in controls.values():   # one label width, so that the two tracks line up
-        control.style.description_width = "190px"
+    for control in controls.values():   # one label width, wide enough for the longer one, so the tracks line up
+        control.style.description_width = "230px"
+        control.layout.width = "480px"
     return explore(three_outcome_plot(p1, share), name="three-outcomes", main=True, **controls)
 
 
