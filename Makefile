@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # JupyterLab refuses to run as root unless told to (containers, CI); everyone else needs nothing.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab lab-zh test venv notebooks benchmark
+.PHONY: lab lab-zh test venv notebooks benchmark slides timings teach test-teach test-hub
 
 venv: $(INSTALLED)
 
@@ -48,8 +48,41 @@ notebooks: $(INSTALLED)
 		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 			--ExecutePreprocessor.store_widget_state=False $$nb || exit 1; done
 	$(BIN)/nbstripout --keep-output --keep-count $(NOTEBOOKS)
+	$(BIN)/python tools/slides.py
 	$(BIN)/python tools/translate.py build
 
 benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_softmax_cross_entropy.py
 	$(BIN)/python benchmarks/bench_widgets.py
+
+# Slide metadata on every notebook (a slide per heading, a subslide at the main slider); run it
+# after adding or merging a notebook (tests/test_slides.py checks it).
+slides:
+	python3 tools/slides.py
+
+# Each notebook's live and self-study minutes into README.md and docs/teaching.md (tests/test_timings.py).
+timings:
+	python3 tools/timings.py
+
+# The teacher's extras (docs/teaching.md): jupyterlab-slideshow and JupyterLab in Chinese.
+TEACH := $(VENV)/.teach
+$(TEACH): $(INSTALLED) requirements-teach.txt
+	$(BIN)/python -m pip install -r requirements-teach.txt
+	touch $@
+
+teach: $(TEACH)
+	cd notebooks && ../$(BIN)/jupyter lab --ip=127.0.0.1 $(AS_ROOT) 00_start_here.ipynb
+
+# A notebook presented as slides in Chromium, its slider moved with the arrow key.
+test-teach: $(TEACH)
+	XENT_CLASSROOM=1 $(BIN)/python -m pytest tests/test_slides_in_browser.py
+
+# Serving a class: JupyterHub + nbgitpuller end to end in Chromium, a fresh clone's kernel, Binder.
+HUB := $(VENV)/.hub
+$(HUB): $(INSTALLED) requirements-hub.txt
+	$(BIN)/python -m pip install -r requirements-hub.txt
+	npm install --prefix $(VENV)/node --no-audit --no-fund configurable-http-proxy@5.3.0
+	touch $@
+
+test-hub: $(HUB)
+	XENT_CLASSROOM=1 $(BIN)/python -m pytest tests/test_fresh_clone.py tests/test_hub.py tests/test_binder.py
