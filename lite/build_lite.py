@@ -167,7 +167,7 @@ def landing_page(notebooks):
     """The README's table of notebooks, linking into JupyterLite; notebooks it lacks are added."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## The notebooks", 1)[1].split("\n## ", 1)[0]
-    intro = section.strip().split("\n\n")[0]
+    intro = re.sub(r"\s*\(`make lab`[^)]*\)", "", section.strip().split("\n\n")[0])  # no make here
     rows = [line for line in section.splitlines() if line.startswith("|")]
     header, body = rows[0], rows[2:]
     listed = set(re.findall(r"notebooks/([\w-]+\.ipynb)", "\n".join(body)))

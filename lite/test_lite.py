@@ -33,9 +33,12 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
     "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check",
 ]
-# (notebook stem, code cell index) -> why its text output differs in Pyodide; see the README.
+# (notebook stem, a line of the code cell) -> why its text output differs in Pyodide; the README's
+# "Run it in your browser" section lists them for students.
 KNOWN_DIFFERENCES = {
-    ("09_cross_entropy_in_frameworks", "sklearn"): "scikit-learn 1.6.1 in Pyodide vs 1.9.1 on the desktop",
+    ("09_cross_entropy_in_frameworks", "log_loss([0], logits, labels=labels)"):
+        "Pyodide ships scikit-learn 1.6.1 (desktop 1.9.1): its warning says y_pred, not y_prob, and it "
+        "renormalizes values above 1 with a warning instead of raising ValueError",
 }
 
 
@@ -164,10 +167,10 @@ def test_notebook_runs_offline_in_the_browser(notebook, site, context, timings, 
     try:
         start = time.monotonic()
         page.goto(f"{site}/lab/index.html?path={notebook.name}")
-        page.wait_for_function(KERNEL_READY, timeout=120_000, polling=100)
+        page.wait_for_function(KERNEL_READY, timeout=300_000, polling=100)  # generous: CI machines are shared
         ready = time.monotonic() - start
         page.evaluate(RUN_ALL)
-        page.wait_for_function(FINISHED, timeout=240_000, polling=200)
+        page.wait_for_function(FINISHED, timeout=300_000, polling=200)
         ran = time.monotonic() - start - ready
         outputs = page.evaluate(OUTPUTS)
         errors = [o for cell in outputs for o in cell if o["output_type"] == "error"]
