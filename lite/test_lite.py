@@ -97,7 +97,7 @@ def timings():
     yield rows
     if rows:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        lines = ["| notebook | kernel ready s | run all s | MB downloaded |", "|---|---:|---:|---:|"]
+        lines = ["| notebook | kernel ready s | run all s | MB loaded (network or cache) |", "|---|---:|---:|---:|"]
         lines += [f"| {name} | {r[0]:.1f} | {r[1]:.1f} | {r[2]:.1f} |" for name, r in rows.items()]
         (ARTIFACTS / "timings.md").write_text("\n".join(lines) + "\n")
 
