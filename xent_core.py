@@ -42,6 +42,7 @@ The notebook that introduces each function is named in its docstring.
 import concurrent.futures
 import math
 import os
+import sys
 import threading
 
 import numpy as np
@@ -1791,6 +1792,8 @@ _BLOCK_BYTES = 1 << 20
 _PARALLEL_MIN_SIZE = 1 << 18
 _POOL = None
 _SCRATCH = threading.local()
+# The browser edition (Pyodide) cannot start threads: there every block runs on the one thread.
+_THREADS = sys.platform != "emscripten"
 
 
 def _pool():
@@ -1812,7 +1815,7 @@ def _for_row_blocks(work, n_rows, n_cols, itemsize):
     """Call ``work(start, stop)`` on cache-sized row blocks, on all cores when it pays."""
     step = max(1, _BLOCK_BYTES // max(1, n_cols * itemsize))
     blocks = [(start, min(start + step, n_rows)) for start in range(0, n_rows, step)]
-    if n_rows * n_cols < _PARALLEL_MIN_SIZE or len(blocks) < 2:
+    if n_rows * n_cols < _PARALLEL_MIN_SIZE or len(blocks) < 2 or not _THREADS:
         for start, stop in blocks:
             work(start, stop)
         return

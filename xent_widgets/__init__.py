@@ -17,9 +17,16 @@ Okabe-Ito colour-blind-safe palette, captions in the notebook's markdown rather 
 """
 
 import io
+import logging
 import math
 import struct
+import sys
 import zlib
+
+if sys.platform == "emscripten":
+    # In the browser edition (JupyterLite, Pyodide) matplotlib builds its font cache at every
+    # kernel start and announces it on stderr; the notice would only puzzle a student.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 import ipywidgets
 import matplotlib
