@@ -18,6 +18,7 @@ Okabe-Ito colour-blind-safe palette, captions in the notebook's markdown rather 
 
 import io
 import math
+import os
 
 import ipywidgets
 import matplotlib
@@ -340,3 +341,128 @@ def frog_prediction(p):
     p = np.asarray(p, dtype=float)
     rest = 1.0 - p
     return np.stack([rest * 0.75, p, rest * 0.25], axis=-1)
+
+
+# --- Static frames: sliders that work in a published page, with no kernel --------------------
+# A page exported with its widget state shows a slider that moves, but nothing recomputes the
+# figure (ipywidgets#2069). The static form precomputes ``n`` frames along the explorer's first
+# slider and links, in the browser, a SelectionSlider to a Stack of those frames (and one of
+# their readouts): jslink runs in the page's JavaScript, so moving the slider changes the figure.
+# `make site` executes every notebook with XENT_STATIC_FRAMES=20 in the kernel's environment,
+# which makes each explorer display in this form; the committed notebooks are not changed.
+
+STATIC_FRAMES_VARIABLE = "XENT_STATIC_FRAMES"
+__all__ += ["static_values", "static_explorer", "use_static_frames"]
+
+
+def static_values(control, n=20):
+    """``n`` values (or fewer) spread over a slider's range, including its current value.
+
+    Spread evenly along the track (so a log slider's values are spread over its decades),
+    rounded to the slider's step, without repeats, in increasing order.
+
+    Examples
+    --------
+    >>> static_values(slider("p", 0.0, 1.0, 0.3, step=0.01), n=5)
+    [0.0, 0.25, 0.3, 0.5, 0.75, 1.0]
+    >>> static_values(int_slider("wins", 0, 3, 2), n=20)
+    [0, 1, 2, 3]
+    >>> [f"{v:.3g}" for v in static_values(log_slider("p", 1e-6, 1.0, 1e-6), n=4)]
+    ['1e-06', '0.0001', '0.01', '1']
+    """
+    if isinstance(control, ipywidgets.FloatLogSlider):
+        exponents = np.linspace(control.min, control.max, n)
+        values = [float(control.base ** np.round(round(e / control.step) * control.step, 12)) for e in exponents]
+    elif isinstance(control, ipywidgets.IntSlider):
+        values = [int(round(v)) for v in np.linspace(control.min, control.max, n)]
+    else:
+        steps = np.round((np.linspace(control.min, control.max, n) - control.min) / control.step)
+        values = [float(np.round(control.min + k * control.step, 12)) for k in steps]
+    current = control.value
+    values = sorted(set(values) | {current})
+    return [type(current)(v) for v in values]
+
+
+def _static_label(control, value):
+    spec = getattr(control, "readout_format", "d")
+    return f"{value:{spec}}"
+
+
+def static_explorer(explorer, n=20):
+    """The explorer as a widget that works without a kernel: ``n`` precomputed frames of its first slider.
+
+    A ``SelectionSlider`` (labelled like the explorer's first slider, starting at its current
+    value) is linked in the browser (``jslink``) to a ``Stack`` of ``Image`` frames and a
+    ``Stack`` of their readouts. The other sliders stay at their current values, which the note
+    under the slider names. The explorer is left as it was.
+
+    Parameters
+    ----------
+    explorer : Explorer
+    n : int
+        How many frames to aim for (:func:`static_values`: the current value is added).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        CSS classes ``xent-explorer xent-static`` plus the explorer's own (``xent-<name>``,
+        ``xent-main``); its ``frames`` Stack holds one ``Image`` per value.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> line, = ax.plot([0, 1], [0, 0])
+    >>> plot = LivePlot(fig, lambda p: line.set_ydata([p, p]) or f"p = {p:.2f}", animated=[line], p=0.25)
+    >>> static = static_explorer(explore(plot, p=slider("p", 0.0, 1.0, 0.25, step=0.01)), n=5)
+    >>> slider_, note, readouts, frames = static.children
+    >>> slider_.label, len(frames.children), frames.selected_index == slider_.index
+    ('0.250', 5, True)
+    >>> readouts.children[-1].value
+    'p = 1.00'
+    """
+    (name, control), *others = explorer.controls.items()
+    start = control.value
+    values = static_values(control, n)
+    frames, readouts = [], []
+    for value in values:
+        control.value = value
+        frames.append(ipywidgets.Image(value=explorer.image.value, format=explorer.image.format,
+                                       layout=ipywidgets.Layout(max_width="100%")))
+        readouts.append(ipywidgets.HTML(explorer.readout.value))
+    control.value = start
+    index = values.index(start)
+    choice = ipywidgets.SelectionSlider(
+        options=[(_static_label(control, v), k) for k, v in enumerate(values)], value=index,
+        description=control.description, continuous_update=True,
+        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="420px"),
+    )
+    fixed = ", ".join(f"{other.description} = {_static_label(other, other.value)}" for _, other in others)
+    note = ipywidgets.HTML(
+        f"<small><i>{len(values)} precomputed frames{'; ' + fixed + ' here' if fixed else ''}."
+        " Run the notebook for the full slider.</i></small>")
+    frame_stack = ipywidgets.Stack(frames, selected_index=index)
+    readout_stack = ipywidgets.Stack(readouts, selected_index=index)
+    ipywidgets.jslink((choice, "index"), (frame_stack, "selected_index"))
+    ipywidgets.jslink((choice, "index"), (readout_stack, "selected_index"))
+    widget = ipywidgets.VBox([choice, note, readout_stack, frame_stack])
+    for css_class in ("xent-static", *explorer.widget._dom_classes):
+        widget.add_class(css_class)
+    return widget
+
+
+def use_static_frames(n=20):
+    """Make every :class:`Explorer` display as :func:`static_explorer` (``n`` frames) from now on.
+
+    Called at import when the environment variable ``XENT_STATIC_FRAMES`` is set (to ``n``),
+    which is how `make site` builds its pages; the notebooks' own text output is unchanged.
+    """
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = static_explorer(self, n)._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = f"<interactive figure: {', '.join(self.controls)} (run the notebook to use the sliders)>"
+        return bundle
+
+    Explorer._repr_mimebundle_ = _repr_mimebundle_
+
+
+if os.environ.get(STATIC_FRAMES_VARIABLE):
+    use_static_frames(int(os.environ[STATIC_FRAMES_VARIABLE]))
