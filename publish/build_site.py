@@ -222,6 +222,7 @@ def copy_static(out):
     shutil.copy(PUBLISH / "site.css", static / "site.css")
 
 
+PRINT_WIDTH_PX = round((210 - 2 * 10) / 25.4 * 96)  # A4 less site.css's 10 mm margins, in CSS pixels
 READY = """() => document.documentElement.dataset.mathjax === "done" &&
     [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
         .every(script => script.parentElement.querySelector('.widget-box, .widget-image'))"""
@@ -231,11 +232,15 @@ def print_pdfs(out, table):
     """A4 handouts of the student pages, printed by the system Chromium (print stylesheet in site.css)."""
     from playwright.sync_api import sync_playwright
 
+    out = out.resolve()
     (out / "pdf").mkdir(exist_ok=True)
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+        # Lay the page out at the printed width (A4 less the margins of site.css) from the start,
+        # so that MathJax breaks its lines for the paper, not for a screen.
+        page = browser.new_page(viewport={"width": PRINT_WIDTH_PX, "height": 1000})
+        page.emulate_media(media="print")
         page.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
         for _, _, stem in table:
             page.goto((out / "student" / f"{stem}.html").as_uri())
@@ -251,7 +256,7 @@ def main():
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
     args = parser.parse_args()
-    out = pathlib.Path(args.out)
+    out = pathlib.Path(args.out).resolve()
     started = time.monotonic()
     if out.exists():
         shutil.rmtree(out)
