@@ -355,32 +355,47 @@ STATIC_FRAMES_VARIABLE = "XENT_STATIC_FRAMES"
 __all__ += ["static_values", "static_explorer", "use_static_frames"]
 
 
-def static_values(control, n=20):
-    """``n`` values (or fewer) spread over a slider's range, including its current value.
+def _nice_grid(low, high, n, unit):
+    """Round multiples of a 1-2-2.5-5 spacing (itself a multiple of ``unit``) in [low, high], at most n + 1 of them."""
+    span = high - low
+    for exponent in range(math.floor(math.log10(span / n)) - 1, math.ceil(math.log10(span)) + 1):
+        for mantissa in (1, 2, 2.5, 5):
+            spacing = max(unit, round(mantissa * 10.0 ** exponent / unit) * unit)
+            first, last = math.ceil(low / spacing - 1e-9), math.floor(high / spacing + 1e-9)
+            if last - first + 1 <= n + 1:
+                return [k * spacing for k in range(first, last + 1)]
+    return [low, high]
 
-    Spread evenly along the track (so a log slider's values are spread over its decades),
-    rounded to the slider's step, without repeats, in increasing order.
+
+def static_values(control, n=20):
+    """About ``n`` round values spread over a slider's range, with both ends and its current value.
+
+    The values are the multiples of a round spacing (0.05, 0.1, 0.25, 1, ...; a multiple of the
+    slider's step) inside its range, at most ``n + 1`` of them, plus the two ends and the
+    current value, in increasing order. A log slider gets round exponents instead, so its
+    values are spread evenly over its decades.
 
     Examples
     --------
     >>> static_values(slider("p", 0.0, 1.0, 0.3, step=0.01), n=5)
-    [0.0, 0.25, 0.3, 0.5, 0.75, 1.0]
+    [0.0, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0]
+    >>> static_values(slider("p", 0.01, 0.99, 0.6, step=0.01), n=10)
+    [0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99]
     >>> static_values(int_slider("wins", 0, 3, 2), n=20)
     [0, 1, 2, 3]
     >>> [f"{v:.3g}" for v in static_values(log_slider("p", 1e-6, 1.0, 1e-6), n=4)]
     ['1e-06', '0.0001', '0.01', '1']
     """
     if isinstance(control, ipywidgets.FloatLogSlider):
-        exponents = np.linspace(control.min, control.max, n)
-        values = [float(control.base ** np.round(round(e / control.step) * control.step, 12)) for e in exponents]
-    elif isinstance(control, ipywidgets.IntSlider):
-        values = [int(round(v)) for v in np.linspace(control.min, control.max, n)]
+        grid = _nice_grid(control.min, control.max, n, control.step)
+        values = [float(control.base ** np.round(e, 12)) for e in [control.min, *grid, control.max]]
     else:
-        steps = np.round((np.linspace(control.min, control.max, n) - control.min) / control.step)
-        values = [float(np.round(control.min + k * control.step, 12)) for k in steps]
+        grid = _nice_grid(control.min, control.max, n, control.step)
+        values = [float(np.round(v, 12)) for v in [control.min, *grid, control.max]]
     current = control.value
-    values = sorted(set(values) | {current})
-    return [type(current)(v) for v in values]
+    if isinstance(control, ipywidgets.IntSlider):
+        values = [int(round(v)) for v in values]
+    return sorted({type(current)(v) for v in values} | {current})
 
 
 def _static_label(control, value):
@@ -416,7 +431,7 @@ def static_explorer(explorer, n=20):
     >>> static = static_explorer(explore(plot, p=slider("p", 0.0, 1.0, 0.25, step=0.01)), n=5)
     >>> slider_, note, readouts, frames = static.children
     >>> slider_.label, len(frames.children), frames.selected_index == slider_.index
-    ('0.250', 5, True)
+    ('0.250', 7, True)
     >>> readouts.children[-1].value
     'p = 1.00'
     """
