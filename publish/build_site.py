@@ -116,6 +116,25 @@ def compress_images(nb):
             buffer["data"] = base64.b64encode(out.getvalue()).decode()
 
 
+def build_page(index, table, out, frames):
+    """Execute notebook ``index`` with static explorers and write its page in both editions."""
+    import nbformat
+
+    stem = table[index][2]
+    nb = nbformat.reads(execute(ROOT / "notebooks" / f"{stem}.ipynb", frames), as_version=4)
+    trim_widget_state(nb)
+    compress_images(nb)
+    (out / f"{stem}.html").write_text(export(nb, table, index, student=False, static="_static"))
+    (out / "student" / f"{stem}.html").write_text(export(nb, table, index, student=True, static="../_static"))
+    states = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    return stem, {
+        "bytes": (out / f"{stem}.html").stat().st_size,
+        "student_bytes": (out / "student" / f"{stem}.html").stat().st_size,
+        "static_sliders": sum(entry["model_name"] == "SelectionSliderModel" for entry in states.values()),
+        "frames": sum(entry["model_name"] == "ImageModel" for entry in states.values()),
+    }
+
+
 # --- pages ---------------------------------------------------------------------------------------
 
 def notebook_table():
@@ -254,7 +273,7 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "build" / "site"))
     parser.add_argument("--frames", type=int, default=20, help="precomputed frames per static slider")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts")
-    parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks built (and PDFs printed) at once")
     args = parser.parse_args()
     out = pathlib.Path(args.out).resolve()
     started = time.monotonic()
@@ -263,39 +282,27 @@ def main():
     (out / "student").mkdir(parents=True)
     copy_static(out)
 
-    import nbformat
-
     table = notebook_table()
     assert [stem for _, _, stem in table] == [path.stem for path in NOTEBOOKS], "README table and notebooks/ disagree"
-    with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
-        executed = list(pool.map(execute, NOTEBOOKS, [args.frames] * len(NOTEBOOKS)))
-    timings = {"execute_s": round(time.monotonic() - started, 1)}
     report = {"frames": args.frames, "pages": {}}
-    for index, text in enumerate(executed):
-        nb = nbformat.reads(text, as_version=4)
-        trim_widget_state(nb)
-        compress_images(nb)
-        stem = table[index][2]
-        (out / f"{stem}.html").write_text(export(nb, table, index, student=False, static="_static"))
-        (out / "student" / f"{stem}.html").write_text(export(nb, table, index, student=True, static="../_static"))
-        states = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-        report["pages"][stem] = {
-            "bytes": (out / f"{stem}.html").stat().st_size,
-            "static_sliders": sum(entry["model_name"] == "SelectionSliderModel" for entry in states.values()),
-            "frames": sum(entry["model_name"] == "ImageModel" for entry in states.values()),
-        }
+    with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
+        jobs = [pool.submit(build_page, index, table, out, args.frames) for index in range(len(table))]
+        for job in jobs:
+            stem, entry = job.result()
+            report["pages"][stem] = entry
     (out / "index.html").write_text(index_page(table, student=False, static="_static"))
     (out / "student" / "index.html").write_text(index_page(table, student=True, static="../_static"))
-    timings["html_s"] = round(time.monotonic() - started, 1)
+    timings = {"html_s": round(time.monotonic() - started, 1)}
     if not args.no_pdf:
-        print_pdfs(out, table)
+        with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
+            list(pool.map(print_pdfs, [out] * args.jobs, [table[k::args.jobs] for k in range(args.jobs)]))
     timings["total_s"] = round(time.monotonic() - started, 1)
     report["timings"] = timings
     report["static_bytes"] = sum(p.stat().st_size for p in (out / "_static").rglob("*") if p.is_file())
     report["site_bytes"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     (out / "build-report.json").write_text(json.dumps(report, indent=1) + "\n")
     print(f"site: {out} ({report['site_bytes'] / 1e6:.1f} MB, of which _static {report['static_bytes'] / 1e6:.1f} MB); "
-          f"built in {timings['total_s']} s (notebooks executed in {timings['execute_s']} s)")
+          f"built in {timings['total_s']} s (HTML pages after {timings['html_s']} s)")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ the student edition has no solution, the PDF handouts are A4, the glossary table
 screen and the printed page, and the pages stay within their weight. Screenshots of a static
 slider at 1024×768 and 1920×1080 land in test-artifacts/site/.
 
-Needs a built site: `make test-site` builds it and runs this file (XENT_REQUIRE_SITE=1, as CI
-does). Under a plain `make test` without a build it skips.
+`make test-site` builds the site and runs this file (with XENT_REQUIRE_SITE=1; CI runs it after
+`make test`). Under a plain `make test` it skips: building the site takes minutes.
 """
 
 import json
@@ -16,6 +16,7 @@ import os
 import pathlib
 import re
 import shutil
+import urllib.parse
 
 import pytest
 
@@ -47,11 +48,10 @@ SHOWN = """element => {
 
 @pytest.fixture(scope="module")
 def site():
+    if os.environ.get("XENT_REQUIRE_SITE") != "1":
+        pytest.skip("the site has its own target: `make test-site` builds it and runs these tests")
     if not (SITE / "index.html").exists():
-        message = f"no site in {SITE}: build it with `make site` (or run `make test-site`)"
-        if os.environ.get("XENT_REQUIRE_SITE") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+        pytest.fail(f"no site in {SITE}: build it with `make site` (or run `make test-site`)")
     return SITE
 
 
@@ -74,16 +74,25 @@ class Offline:
 
     def __init__(self, browser, **options):
         self.page = browser.new_page(**options)
-        self.remote, self.failed, self.errors = [], [], []
+        self.remote, self.failed, self.errors, self.loaded = [], [], [], set()
         self.page.route(re.compile(r"^(?!file:).*"), self._block)
-        self.page.on("requestfailed", lambda request: request.url.startswith("file:") and self.failed.append(request.url))
+        # A missing file fails; a load cut short by leaving the page (ERR_ABORTED) does not count.
+        self.page.on("requestfailed", lambda request: request.url.startswith("file:")
+                     and "ABORTED" not in (request.failure or "") and self.failed.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("request", lambda request: request.url.startswith("file:") and self.loaded.add(request.url))
+
+    def loaded_bytes(self):
+        """What the page loaded from the disk: the HTML and every script, style and font it asked for."""
+        paths = {pathlib.Path(urllib.parse.unquote(urllib.parse.urlparse(url).path)) for url in self.loaded}
+        return sum(path.stat().st_size for path in paths if path.is_file())
 
     def _block(self, route):
         self.remote.append(route.request.url)
         route.abort()
 
     def open(self, path):
+        self.remote.clear(), self.failed.clear(), self.errors.clear(), self.loaded.clear()
         self.page.goto(path.resolve().as_uri())
         if path.name != "index.html":  # the index has neither math nor widgets
             self.page.wait_for_function(READY, timeout=60_000)
@@ -122,10 +131,8 @@ def test_navigation_goes_through_the_course_in_order(site, offline):
     page = offline.open(site / "index.html")
     page.click(f'a[href="{NOTEBOOKS[0]}.html"]')
     for name in NOTEBOOKS[1:]:
-        page.wait_for_function(READY, timeout=60_000)
         page.click('nav.xent-nav >> nth=0 >> a[rel="next"]')
         page.wait_for_url(f"**/{name}.html")
-    page.wait_for_function(READY, timeout=60_000)
     assert not page.locator('a[rel="next"]').count()
     page.click("nav.xent-nav >> nth=0 >> text=Contents")
     page.wait_for_url("**/index.html")
@@ -221,6 +228,14 @@ def test_page_weights_are_bounded_and_reported(site):
 def test_screenshots_of_a_static_slider(site, browser):
     """For people, not an assertion beyond what renders: the headline slider at two screen sizes."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    weights = {}
+    for name in NOTEBOOKS:  # what a reader's browser loads for each page, shared scripts included
+        tab = Offline(browser)
+        tab.open(site / f"{name}.html")
+        weights[name] = tab.loaded_bytes()
+        tab.page.close()
+    (ARTIFACTS / "page-weights.json").write_text(json.dumps(weights, indent=1) + "\n")
+    assert max(weights.values()) < MAX_PAGE_BYTES + 6_000_000
     for width, height in ((1024, 768), (1920, 1080)):
         tab = Offline(browser, viewport={"width": width, "height": height})
         page = tab.open(site / "07_cross_entropy_for_classification.html")
