@@ -103,6 +103,16 @@ class Offline:
 
 
 @pytest.fixture(scope="module")
+def weights():
+    """Each page's weight as loaded (HTML, scripts, styles, fonts), written out when the module ends."""
+    loaded = {}
+    yield loaded
+    if loaded:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS / "page-weights.json").write_text(json.dumps(loaded, indent=1) + "\n")
+
+
+@pytest.fixture(scope="module")
 def offline(browser):
     tab = Offline(browser, viewport={"width": 1280, "height": 900})
     yield tab
@@ -140,8 +150,10 @@ def test_navigation_goes_through_the_course_in_order(site, offline):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_math_is_typeset_every_figure_shows_and_the_static_slider_moves_its_frame(site, offline, notebook):
+def test_math_is_typeset_every_figure_shows_and_the_static_slider_moves_its_frame(site, offline, weights, notebook):
     page = offline.open(site / f"{notebook}.html")
+    weights[notebook] = offline.loaded_bytes()
+    assert weights[notebook] < MAX_PAGE_BYTES + 6_000_000  # plus the shared scripts (MathJax, widgets: about 5 MB)
     assert page.locator(".MathJax_CHTML").count() > 0
     assert page.locator(".MathJax_Error, .mjx-merror").count() == 0
     prose = page.evaluate(PROSE)
@@ -228,14 +240,6 @@ def test_page_weights_are_bounded_and_reported(site):
 def test_screenshots_of_a_static_slider(site, browser):
     """For people, not an assertion beyond what renders: the headline slider at two screen sizes."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    weights = {}
-    for name in NOTEBOOKS:  # what a reader's browser loads for each page, shared scripts included
-        tab = Offline(browser)
-        tab.open(site / f"{name}.html")
-        weights[name] = tab.loaded_bytes()
-        tab.page.close()
-    (ARTIFACTS / "page-weights.json").write_text(json.dumps(weights, indent=1) + "\n")
-    assert max(weights.values()) < MAX_PAGE_BYTES + 6_000_000
     for width, height in ((1024, 768), (1920, 1080)):
         tab = Offline(browser, viewport={"width": width, "height": height})
         page = tab.open(site / "07_cross_entropy_for_classification.html")
