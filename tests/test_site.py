@@ -11,6 +11,7 @@ slider at 1024×768 and 1920×1080 land in test-artifacts/site/.
 `make test`). Under a plain `make test` it skips: building the site takes minutes.
 """
 
+import base64
 import json
 import os
 import pathlib
@@ -27,8 +28,8 @@ NOTEBOOKS = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-default-apps", "--disable-extensions"]
-MAX_PAGE_BYTES = 6_000_000  # the heaviest page (two explorers of 21 frames and many figures) weighs about 3.6 MB
-MAX_SITE_BYTES = 80_000_000
+MAX_PAGE_BYTES = 3_000_000  # the heaviest page (08: two sliders of 21 frames, many figures) weighs about 1.5 MB
+MAX_SITE_BYTES = 50_000_000  # about 33 MB
 A4_POINTS = (595.0, 842.0)
 READY = """() => document.documentElement.dataset.mathjax === "done" &&
     [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
@@ -235,6 +236,11 @@ def test_page_weights_are_bounded_and_reported(site):
         assert report["pages"][name]["frames"] <= 24 * report["pages"][name]["static_sliders"]  # n + 4 at most
     total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
     assert total < MAX_SITE_BYTES
+    # The frames are stored as 256-colour PNGs (IHDR colour type 3), a quarter of the kernel's RGBA ones.
+    page = (site / f"{NOTEBOOKS[7]}.html").read_text()
+    state = json.loads(re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S)[1])
+    frames = [base64.b64decode(entry["buffers"][0]["data"]) for entry in state["state"].values() if entry["model_name"] == "ImageModel"]
+    assert frames and all(frame[:8] == b"\x89PNG\r\n\x1a\n" and frame[25] == 3 for frame in frames)
 
 
 def test_screenshots_of_a_static_slider(site, browser):
