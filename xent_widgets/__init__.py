@@ -453,7 +453,8 @@ def static_explorer(explorer, n=20):
     )
     fixed = ", ".join(f"{other.description} = {_static_label(other, other.value)}" for _, other in others)
     note = ipywidgets.HTML(
-        f"<small><i>{len(values)} precomputed frames{'; ' + fixed + ' here' if fixed else ''}."
+        f"<small><i>{len(values)} precomputed frames, {control.description} from {_static_label(control, values[0])}"
+        f" to {_static_label(control, values[-1])}{'; ' + fixed + ' here' if fixed else ''}."
         " Run the notebook for the full slider.</i></small>")
     frame_stack = ipywidgets.Stack(frames, selected_index=index)
     readout_stack = ipywidgets.Stack(readouts, selected_index=index)
