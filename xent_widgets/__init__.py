@@ -441,8 +441,11 @@ def static_explorer(explorer, n=20):
     frames, readouts = [], []
     for value in values:
         control.value = value
+        # Sized like the explorer's own image (its width and height traits and layout).
         frames.append(ipywidgets.Image(value=explorer.image.value, format=explorer.image.format,
-                                       layout=ipywidgets.Layout(max_width="100%")))
+                                       width=explorer.image.width, height=explorer.image.height,
+                                       layout=ipywidgets.Layout(max_width="100%", width=explorer.image.layout.width,
+                                                                height=explorer.image.layout.height)))
         readouts.append(ipywidgets.HTML(explorer.readout.value))
     control.value = start
     index = values.index(start)
