@@ -7,7 +7,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # JupyterLab refuses to run as root unless told to (containers, CI); everyone else needs nothing.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab lab-zh test venv notebooks benchmark slides timings teach test-teach test-hub lite lite-serve test-lite
+.PHONY: lab lab-zh test venv notebooks benchmark slides timings teach test-teach test-hub lite lite-serve test-lite site test-site
 
 venv: $(INSTALLED)
 
@@ -108,3 +108,20 @@ lite-serve:
 
 test-lite: lite
 	$(BIN)/python -m pytest -p no:nbval -o addopts="" lite/test_lite.py
+
+# The static course site in build/site/ (README "Publishing the site"): a page per notebook with
+# sliders that work without a kernel, a student edition without solutions, A4 PDF handouts.
+# Its JavaScript comes from npm (publish/package-lock.json), so the pages load nothing remote.
+SITE := build/site
+NODE_ASSETS := publish/node_modules/.package-lock.json
+
+$(NODE_ASSETS): publish/package.json publish/package-lock.json
+	cd publish && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+site: $(INSTALLED) $(NODE_ASSETS)
+	$(BIN)/python publish/build_site.py --out $(SITE)
+
+# Build the site, then open it in Chromium with the network cut off (tests/test_site.py).
+test-site: site
+	XENT_REQUIRE_SITE=1 $(BIN)/python -m pytest tests/test_site.py

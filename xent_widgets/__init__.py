@@ -19,6 +19,7 @@ Okabe-Ito colour-blind-safe palette, captions in the notebook's markdown rather 
 import io
 import logging
 import math
+import os
 import struct
 import sys
 import zlib
@@ -417,3 +418,147 @@ def frog_prediction(p):
     p = np.asarray(p, dtype=float)
     rest = 1.0 - p
     return np.stack([rest * 0.75, p, rest * 0.25], axis=-1)
+
+
+# --- Static frames: sliders that work in a published page, with no kernel --------------------
+# A page exported with its widget state shows a slider that moves, but nothing recomputes the
+# figure (ipywidgets#2069). The static form precomputes ``n`` frames along the explorer's first
+# slider and links, in the browser, a SelectionSlider to a Stack of those frames (and one of
+# their readouts): jslink runs in the page's JavaScript, so moving the slider changes the figure.
+# `make site` executes every notebook with XENT_STATIC_FRAMES=20 in the kernel's environment,
+# which makes each explorer display in this form; the committed notebooks are not changed.
+
+STATIC_FRAMES_VARIABLE = "XENT_STATIC_FRAMES"
+__all__ += ["static_values", "static_explorer", "use_static_frames"]
+
+
+def _nice_grid(low, high, n, unit):
+    """Round multiples of a 1-2-2.5-5 spacing (itself a multiple of ``unit``) in [low, high], at most n + 1 of them."""
+    span = high - low
+    for exponent in range(math.floor(math.log10(span / n)) - 1, math.ceil(math.log10(span)) + 1):
+        for mantissa in (1, 2, 2.5, 5):
+            spacing = max(unit, round(mantissa * 10.0 ** exponent / unit) * unit)
+            first, last = math.ceil(low / spacing - 1e-9), math.floor(high / spacing + 1e-9)
+            if last - first + 1 <= n + 1:
+                return [k * spacing for k in range(first, last + 1)]
+    return [low, high]
+
+
+def static_values(control, n=20):
+    """About ``n`` round values spread over a slider's range, with both ends and its current value.
+
+    The values are the multiples of a round spacing (0.05, 0.1, 0.25, 1, ...; a multiple of the
+    slider's step) inside its range, at most ``n + 1`` of them, plus the two ends and the
+    current value, in increasing order. A log slider gets round exponents instead, so its
+    values are spread evenly over its decades.
+
+    Examples
+    --------
+    >>> static_values(slider("p", 0.0, 1.0, 0.3, step=0.01), n=5)
+    [0.0, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0]
+    >>> static_values(slider("p", 0.01, 0.99, 0.6, step=0.01), n=10)
+    [0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99]
+    >>> static_values(int_slider("wins", 0, 3, 2), n=20)
+    [0, 1, 2, 3]
+    >>> [f"{v:.3g}" for v in static_values(log_slider("p", 1e-6, 1.0, 1e-6), n=4)]
+    ['1e-06', '0.0001', '0.01', '1']
+    """
+    if isinstance(control, ipywidgets.FloatLogSlider):
+        grid = _nice_grid(control.min, control.max, n, control.step)
+        values = [float(control.base ** np.round(e, 12)) for e in [control.min, *grid, control.max]]
+    else:
+        grid = _nice_grid(control.min, control.max, n, control.step)
+        values = [float(np.round(v, 12)) for v in [control.min, *grid, control.max]]
+    current = control.value
+    if isinstance(control, ipywidgets.IntSlider):
+        values = [int(round(v)) for v in values]
+    return sorted({type(current)(v) for v in values} | {current})
+
+
+def _static_label(control, value):
+    spec = getattr(control, "readout_format", "d")
+    return f"{value:{spec}}"
+
+
+def static_explorer(explorer, n=20):
+    """The explorer as a widget that works without a kernel: ``n`` precomputed frames of its first slider.
+
+    A ``SelectionSlider`` (labelled like the explorer's first slider, starting at its current
+    value) is linked in the browser (``jslink``) to a ``Stack`` of ``Image`` frames and a
+    ``Stack`` of their readouts. The other sliders stay at their current values, which the note
+    under the slider names. The explorer is left as it was.
+
+    Parameters
+    ----------
+    explorer : Explorer
+    n : int
+        How many frames to aim for (:func:`static_values`: the current value is added).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        CSS classes ``xent-explorer xent-static`` plus the explorer's own (``xent-<name>``,
+        ``xent-main``); its ``frames`` Stack holds one ``Image`` per value.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> line, = ax.plot([0, 1], [0, 0])
+    >>> plot = LivePlot(fig, lambda p: line.set_ydata([p, p]) or f"p = {p:.2f}", animated=[line], p=0.25)
+    >>> static = static_explorer(explore(plot, p=slider("p", 0.0, 1.0, 0.25, step=0.01)), n=5)
+    >>> slider_, note, readouts, frames = static.children
+    >>> slider_.label, len(frames.children), frames.selected_index == slider_.index
+    ('0.250', 7, True)
+    >>> readouts.children[-1].value
+    'p = 1.00'
+    """
+    (name, control), *others = explorer.controls.items()
+    start = control.value
+    values = static_values(control, n)
+    frames, readouts = [], []
+    for value in values:
+        control.value = value
+        # Sized like the explorer's own image (its width and height traits and layout).
+        frames.append(ipywidgets.Image(value=explorer.image.value, format=explorer.image.format,
+                                       width=explorer.image.width, height=explorer.image.height,
+                                       layout=ipywidgets.Layout(max_width="100%", width=explorer.image.layout.width,
+                                                                height=explorer.image.layout.height)))
+        readouts.append(ipywidgets.HTML(explorer.readout.value))
+    control.value = start
+    index = values.index(start)
+    choice = ipywidgets.SelectionSlider(
+        options=[(_static_label(control, v), k) for k, v in enumerate(values)], value=index,
+        description=control.description, continuous_update=True,
+        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="420px"),
+    )
+    fixed = ", ".join(f"{other.description} = {_static_label(other, other.value)}" for _, other in others)
+    note = ipywidgets.HTML(
+        f"<small><i>{len(values)} precomputed frames, {control.description} from {_static_label(control, values[0])}"
+        f" to {_static_label(control, values[-1])}{'; ' + fixed + ' here' if fixed else ''}."
+        " Run the notebook for the full slider.</i></small>")
+    frame_stack = ipywidgets.Stack(frames, selected_index=index)
+    readout_stack = ipywidgets.Stack(readouts, selected_index=index)
+    ipywidgets.jslink((choice, "index"), (frame_stack, "selected_index"))
+    ipywidgets.jslink((choice, "index"), (readout_stack, "selected_index"))
+    widget = ipywidgets.VBox([choice, note, readout_stack, frame_stack])
+    for css_class in ("xent-static", *explorer.widget._dom_classes):
+        widget.add_class(css_class)
+    return widget
+
+
+def use_static_frames(n=20):
+    """Make every :class:`Explorer` display as :func:`static_explorer` (``n`` frames) from now on.
+
+    Called at import when the environment variable ``XENT_STATIC_FRAMES`` is set (to ``n``),
+    which is how `make site` builds its pages; the notebooks' own text output is unchanged.
+    """
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = static_explorer(self, n)._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = f"<interactive figure: {', '.join(self.controls)} (run the notebook to use the sliders)>"
+        return bundle
+
+    Explorer._repr_mimebundle_ = _repr_mimebundle_
+
+
+if os.environ.get(STATIC_FRAMES_VARIABLE):
+    use_static_frames(int(os.environ[STATIC_FRAMES_VARIABLE]))
