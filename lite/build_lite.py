@@ -152,7 +152,9 @@ def extra_wheels(into):
     shutil.copy(wheel, into)
     entries.append(lock_entry(into / wheel.name, "xent", wheel.name.split("-")[1],
                               ["xent_core", "xent_notes", "xent_widgets", "xent_exercises"],
-                              ["numpy", "matplotlib", "pillow", "ipywidgets"]))
+                              # scikit-learn: xent_widgets.training_a_classifier loads the digits inside the
+                              # module, where Pyodide's import scan of a cell does not see it
+                              ["numpy", "matplotlib", "pillow", "ipywidgets", "scikit-learn"]))
     return entries
 
 
