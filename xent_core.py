@@ -1440,8 +1440,8 @@ def binary_focal_loss_with_logits(logits, target, gamma=2.0, alpha=None, reducti
     the form of torchvision's ``sigmoid_focal_loss`` (for 0/1 labels it is the paper's
     ``-alpha_t (1 - p_t)^gamma log p_t``). ``1 - p_t = sigma(x)(1 - t) + sigma(-x) t`` and the logs
     are formed as in :func:`log_sigmoid`, so a confident right answer keeps the digits of its
-    tiny loss. Introduced in ``13_honest_probabilities.ipynb``. Source: T.-Y. Lin, P. Goyal,
-    R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection", ICCV 2017, eq. (5).
+    tiny loss. Source: T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense
+    Object Detection", ICCV 2017, eq. (5). Introduced in ``11_debugging_cross_entropy.ipynb``.
 
     Examples
     --------
@@ -1499,9 +1499,8 @@ def softmax_focal_loss(logits, target, gamma=2.0, alpha=None, reduction="mean"):
 
     the multi-class form of Lin et al.'s focal loss. ``log p_y`` is :func:`log_softmax`, and
     ``1 - p_y = -expm1(log p_y)``, so neither loses digits when ``p_y`` is close to 1.
-    Introduced in ``13_honest_probabilities.ipynb``. Source:
-    T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection",
-    ICCV 2017, eq. (5).
+    Source: T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object
+    Detection", ICCV 2017, eq. (5). Introduced in ``11_debugging_cross_entropy.ipynb``.
 
     Examples
     --------

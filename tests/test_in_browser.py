@@ -41,6 +41,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS += sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))  # the Chinese edition
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 KEY_PRESSES = 9  # per notebook, alternating right and left, for the latency figures
@@ -54,6 +55,12 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
     "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check",
 ]
+
+
+def _where(notebook):
+    """The notebook's path under notebooks/ ("zh/00_start_here.ipynb") and a flat name for files and ids."""
+    path = notebook.relative_to(ROOT / "notebooks").as_posix()
+    return path, path.removesuffix(".ipynb").replace("/", "-")
 
 
 def _require_chromium():
@@ -96,7 +103,8 @@ def lab(tmp_path_factory):
     workspace = home / "course"
     workspace.mkdir()
     for notebook in NOTEBOOKS:
-        shutil.copy(notebook, workspace)
+        (workspace / _where(notebook)[0]).parent.mkdir(exist_ok=True)
+        shutil.copy(notebook, workspace / _where(notebook)[0])
     config = home / "config"
     (config / "labconfig").mkdir(parents=True)
     # The news announcements would fetch a remote feed and pop up a toast over the notebook.
@@ -325,7 +333,7 @@ def _press(page, handle, key):
     return page.evaluate("window.__xentFrame")
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_where(path)[1] for path in NOTEBOOKS])
 def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, lab, browser, latencies):
     page = browser.new_page(viewport={"width": WINDOWS[0][0], "height": WINDOWS[0][1]})
     devtools = page.context.new_cdp_session(page)
@@ -334,7 +342,7 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
     seen = []
     try:
         # A workspace of its own, reset, so that JupyterLab does not reopen earlier notebooks.
-        page.goto(f"{lab['base']}/lab/workspaces/{notebook.stem}/tree/{notebook.name}?reset&token={lab['token']}")
+        page.goto(f"{lab['base']}/lab/workspaces/{_where(notebook)[1]}/tree/{_where(notebook)[0]}?reset&token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget "
                                "&& window.jupyterapp.shell.currentWidget.sessionContext", timeout=60_000)
         page.evaluate("async () => { const panel = window.jupyterapp.shell.currentWidget; await panel.context.ready; "
@@ -375,9 +383,9 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
             main.evaluate("element => element.scrollIntoView({block: 'start'})")
             page.wait_for_timeout(100)
             if ratio == max(PIXEL_RATIOS):
-                _screenshot(devtools, ARTIFACTS / f"{notebook.stem}-{width}x{height}.png")
+                _screenshot(devtools, ARTIFACTS / f"{_where(notebook)[1]}-{width}x{height}.png")
             if (width, height, ratio) == LATENCY_AT:  # the main slider alone, as in the README
-                _screenshot(devtools, ARTIFACTS / f"{notebook.stem}-main.png", main.bounding_box())
+                _screenshot(devtools, ARTIFACTS / f"{_where(notebook)[1]}-main.png", main.bounding_box())
             text, pixels = readout.inner_text(), page.evaluate(FRAME_FINGERPRINT)
             where = f"at {width}x{height}@{ratio}x"
             assert _press(page, handle, "ArrowRight") is not None, f"{where}: no new frame within 10 s of a key press"
@@ -394,13 +402,13 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
             handle.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
             times.append(page.evaluate("window.__xentFrame"))
         assert None not in times, f"a key press produced no frame: {times}"
-        latencies[notebook.stem] = times
+        latencies[_where(notebook)[1]] = times
         assert layout == [], "\n".join(layout)
         assert seen == [], "an answer is visible before running:\n" + "\n".join(seen)
     except Exception:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(Exception):
-            page.screenshot(path=ARTIFACTS / f"FAILED-{notebook.stem}.png", full_page=True)
+            page.screenshot(path=ARTIFACTS / f"FAILED-{_where(notebook)[1]}.png", full_page=True)
         raise
     finally:
         with contextlib.suppress(Exception):

@@ -1,0 +1,1 @@
+../xent_core.py

@@ -1,0 +1,1 @@
+../xent_notes.py
