@@ -28,13 +28,25 @@ def slug(notebook):
     return notebook.stem[3:]
 
 
+# Notebooks still on the old one-line form (the comment at the end of the import line), being
+# edited on another branch when the form changed; empty this set once they follow it.
+OLD_IMPORT_FORM_PENDING = {"06_softmax", "07_cross_entropy_for_classification", "09_cross_entropy_in_frameworks",
+                           "11_debugging_cross_entropy"}
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
 def test_the_import_cell_names_the_notebooks_own_modules(notebook):
+    """Each import of the notebook's own modules has its comment on the line above, so that no
+    line of the import cell is longer than 75 characters."""
     code = code_of(notebook)
     name = slug(notebook)
     assert (ROOT / "xent_widgets" / f"{name}.py").exists() and (ROOT / "xent_exercises" / f"{name}.py").exists()
-    assert f"import xent_widgets.{name} as xw     # this notebook's figures: xent_widgets/{name}.py" in code
-    assert f"import xent_exercises.{name} as xe   # its exercise checkers: xent_exercises/{name}.py" in code
+    if notebook.stem in OLD_IMPORT_FORM_PENDING and "as xw     # this notebook's figures" in code:
+        assert f"import xent_widgets.{name} as xw     # this notebook's figures: xent_widgets/{name}.py" in code
+        assert f"import xent_exercises.{name} as xe   # its exercise checkers: xent_exercises/{name}.py" in code
+        return
+    assert f"# this notebook's figures: xent_widgets/{name}.py\nimport xent_widgets.{name} as xw\n" in code
+    assert f"# its exercise checkers: xent_exercises/{name}.py\nimport xent_exercises.{name} as xe" in code
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)

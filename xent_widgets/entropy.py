@@ -105,6 +105,21 @@ def binary_entropy_explorer(p=0.5):
     return explore(binary_entropy_plot(p), name="coin", p=slider("p(heads)", 0.0, 1.0, p, step=0.01))
 
 
+def _exponent(value, spec=".3g"):
+    """``format(value, spec)`` with the exponent as the browser's slider box writes it.
+
+    Examples
+    --------
+    >>> _exponent(1e-6, ".2e"), _exponent(2.14e-5), _exponent(0.0114)
+    ('1.00e-6', '2.14e-5', '0.0114')
+    """
+    text = format(value, spec)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def rare_event_plot(p=1e-6):
     """Entropy of a coin with a tiny probability ``p`` of heads (a lottery ticket), on log axes.
 
@@ -124,7 +139,7 @@ def rare_event_plot(p=1e-6):
     Examples
     --------
     >>> rare_event_plot(1e-6).readout
-    'p(win) = 1e-06 &rarr; H = <b>2.14e-05 bits</b>'
+    'p(win) = 1.00e-6 &rarr; H = <b>2.14e-5 bits</b>'
     """
     fig, ax = new_figure(width=6.0, height=3.0)
     grid = np.logspace(-7, math.log10(0.5), 300)
@@ -143,8 +158,8 @@ def rare_event_plot(p=1e-6):
         bits = float(xc.entropy([p, 1 - p], base=2))
         point.set_data([p], [bits])
         guide.set_data([p, p], [1e-6, bits])
-        label.set_text(f"p = {p:.3g}: H = {bits:.3g} bits")
-        return f"p(win) = {p:.3g} &rarr; H = <b>{bits:.3g} bits</b>"
+        label.set_text(f"p = {_exponent(p, '.2e')}: H = {_exponent(bits)} bits")
+        return f"p(win) = {_exponent(p, '.2e')} &rarr; H = <b>{_exponent(bits)} bits</b>"
 
     return LivePlot(fig, update, animated=[guide, point, label], p=p)
 
@@ -157,9 +172,12 @@ def rare_event_explorer(p=1e-6):
     >>> explorer = rare_event_explorer()
     >>> explorer.controls["p"].value = 0.001
     >>> explorer.readout.value
-    'p(win) = 0.001 &rarr; H = <b>0.0114 bits</b>'
+    'p(win) = 1.00e-3 &rarr; H = <b>0.0114 bits</b>'
     """
-    return explore(rare_event_plot(p), name="lottery", p=log_slider("chance of winning", 1e-6, 0.5, p))
+    # ".2e" is read the same way by the slider's own box (d3-format in the browser) and by
+    # _exponent in the readout: both show 1.00e-6.
+    chance = log_slider("chance of winning", 1e-6, 0.5, p, readout_format=".2e")
+    return explore(rare_event_plot(p), name="lottery", p=chance)
 
 
 def three_outcome_plot(p1=0.7, share=2 / 3, labels=notes.LAPTOP_OUTCOMES):

@@ -33,7 +33,7 @@ def kl_split_plot(q1=0.5, split=0.6, p=notes.LAPTOP_PROBS):
     Examples
     --------
     >>> kl_split_plot(0.5, 0.6).readout
-    'q = [0.500, 0.300, 0.200] &rarr; H(p) = 0.8018 + KL(p&#8214;q) = <b>0.0851</b> = H(p, q) = <b>0.8869 nats</b>'
+    'q = [0.500, 0.300, 0.200] &rarr; H(p) 0.8018 + KL(p&#8214;q) <b>0.0851</b> = H(p, q) <b>0.8869 nats</b>'
     """
     p = np.asarray(p, dtype=float)
     h = float(xc.entropy(p))
@@ -75,8 +75,8 @@ def kl_split_plot(q1=0.5, split=0.6, p=notes.LAPTOP_PROBS):
         cut = f"\n(bars cut off\nat {top:.1f} nats)" if ce > top else ""
         sum_text.set_text(f"{h:.3f} + {kl:.3f}\n= {ce:.3f} nats{cut}")
         return (
-            f"q = {format_vector(q)} &rarr; H(p) = {h:.4f} + KL(p&#8214;q) = <b>{kl:.4f}</b> = "
-            f"H(p, q) = <b>{ce:.4f} nats</b>"
+            f"q = {format_vector(q)} &rarr; H(p) {h:.4f} + KL(p&#8214;q) <b>{kl:.4f}</b> = "
+            f"H(p, q) <b>{ce:.4f} nats</b>"
         )
 
     return LivePlot(fig, update, animated=[*q_bars, kl_bar, ce_bar, sum_text], q1=q1, split=split)
@@ -94,15 +94,17 @@ def kl_explorer(q1=0.5, split=0.6):
     >>> explorer = kl_explorer()
     >>> explorer.controls["q1"].value = 0.7
     >>> explorer.controls["split"].value = 0.67  # q = [0.7, 0.201, 0.099]: almost p
-    >>> explorer.readout.value.split(" &rarr;")[0], "KL(p&#8214;q) = <b>0.0000</b>" in explorer.readout.value
+    >>> explorer.readout.value.split(" &rarr;")[0], "KL(p&#8214;q) <b>0.0000</b>" in explorer.readout.value
     ('q = [0.700, 0.201, 0.099]', True)
     """
-    return explore(
-        kl_split_plot(q1, split),
-        name="kl-split", main=True,
-        q1=slider("q1 = P(boots)", 0.05, 0.95, q1, step=0.01),
-        split=slider("share of the rest to q2", 0.05, 0.95, split, step=0.01),
-    )
+    controls = {
+        "q1": slider("q1 = P(boots)", 0.05, 0.95, q1, step=0.01),
+        "split": slider("share of the rest to q2", 0.05, 0.95, split, step=0.01),
+    }
+    for control in controls.values():   # one label width, so the two tracks line up (as in 03)
+        control.style.description_width = "180px"
+        control.layout.width = "480px"
+    return explore(kl_split_plot(q1, split), name="kl-split", main=True, **controls)
 
 
 def log_bound_plot(x=0.5):

@@ -2,10 +2,11 @@
 
 import math
 
+import matplotlib
 import numpy as np
 
 import xent_core as xc
-from xent_widgets import COLORS, LivePlot, explore, new_figure, slider
+from xent_widgets import COLORS, STYLE, LivePlot, explore, new_figure, slider
 
 __all__ = ["gradient_plot", "why_not_mse_explorer", "loss_curves_plot", "learning_curves_plot", "training_explorer", "MAIN_EXPLORER"]
 
@@ -66,7 +67,7 @@ def gradient_plot(x=-4.0):
         s = float(xc.sigmoid(x))
         return (
             f"x = {x:.1f} → σ(x) = {s:.5f}; loss: MSE {mse_x:.4f}, cross-entropy {ce_x:.4f}; "
-            f"gradient: MSE <b>{mse_grad_x:.3g}</b>, cross-entropy <b>{ce_grad_x:.3g}</b>"
+            f"gradient: MSE <b>{mse_grad_x:.5f}</b>, cross-entropy <b>{ce_grad_x:.5f}</b>"
         )
 
     return LivePlot(fig, update, animated=[artist for group in markers for artist in group], x=x)
@@ -95,7 +96,7 @@ def loss_curves_plot(x=-6.0):
     Examples
     --------
     >>> loss_curves_plot(-6.0).readout
-    'x = -6.0: slope of MSE -0.00492, slope of cross-entropy -0.998'
+    'x = -6.0: slope of MSE -0.00492, slope of cross-entropy -0.99753'
     """
     fig, axes = new_figure(ncols=2, width=8.8, height=3.2)
     mse, ce, _, _ = _sigmoid_losses(_LOGIT_GRID)
@@ -121,7 +122,7 @@ def loss_curves_plot(x=-6.0):
         for (tangent, point), loss, grad in zip(artists, values[:2], values[2:]):
             tangent.set_data(span, loss + grad * (span - x))
             point.set_data([x], [loss])
-        return f"x = {x:.1f}: slope of MSE {values[2]:.3g}, slope of cross-entropy {values[3]:.3g}"
+        return f"x = {x:.1f}: slope of MSE {values[2]:.5f}, slope of cross-entropy {values[3]:.5f}"
 
     return LivePlot(fig, update, animated=[a for pair in artists for a in pair], x=x)
 
@@ -158,7 +159,7 @@ def learning_curves_plot(ce, mse, step=None):
     >>> plot = learning_curves_plot({"loss": 1 / (1 + steps), "accuracy": steps / 4},
     ...                             {"loss": np.ones(5), "accuracy": np.zeros(5)})
     >>> plot.readout
-    'step 4: cross-entropy loss 0.2, accuracy 100.0%; MSE loss 1, accuracy 0.0%'
+    'step 4: cross-entropy loss 0.200, accuracy 100.0%; MSE loss 1.000, accuracy 0.0%'
     """
     fig, axes = new_figure(ncols=2, width=8.4, height=3.0)
     last = len(ce["loss"]) - 1
@@ -180,8 +181,8 @@ def learning_curves_plot(ce, mse, step=None):
         k = int(round(step))
         for guide in guides:
             guide.set_xdata([k, k])
-        return (f"step {k}: cross-entropy loss {ce['loss'][k]:.3g}, accuracy {ce['accuracy'][k]:.1%}; "
-                f"MSE loss {mse['loss'][k]:.3g}, accuracy {mse['accuracy'][k]:.1%}")
+        return (f"step {k}: cross-entropy loss {ce['loss'][k]:.3f}, accuracy {ce['accuracy'][k]:.1%}; "
+                f"MSE loss {mse['loss'][k]:.3f}, accuracy {mse['accuracy'][k]:.1%}")
 
     return LivePlot(fig, update, animated=guides, step=last if step is None else step)
 
@@ -209,9 +210,15 @@ def _training_plot(points, labels, ce, mse, step=0):
     >>> history = {"weights": np.array([[-1.0, -1.0], [1.0, 1.0]]), "bias": np.zeros(2),
     ...            "loss": np.array([2.0, 0.1]), "accuracy": np.array([0.0, 1.0])}
     >>> _training_plot(np.array([[1.0, 1.0], [-1.0, -1.0]]), np.array([1, 0]), history, history, step=1).readout
-    'step 1: cross-entropy model accuracy <b>100.0%</b> (loss 0.1), MSE model accuracy <b>100.0%</b> (loss 0.1)'
+    'step 1: cross-entropy model accuracy <b>100.0%</b> (loss 0.100), MSE model accuracy <b>100.0%</b> (loss 0.100)'
     """
-    fig, axes = new_figure(ncols=3, width=9.6, height=3.0)
+    # Two rows, so that the figure fits the notebook's width at its natural size and every
+    # label stays readable: the two models side by side on top, the accuracy curves below.
+    fig, first = new_figure(ncols=1, width=6.4, height=5.6)
+    fig.delaxes(first)
+    with matplotlib.rc_context(STYLE):
+        grid = fig.add_gridspec(2, 2, height_ratios=[1.25, 1.0])
+        axes = [fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1]), fig.add_subplot(grid[1, :])]
     regions, scatters = [], []
     for ax, name in zip(axes[:2], ["trained with cross-entropy", "trained with MSE"]):
         pair = []
@@ -249,7 +256,7 @@ def _training_plot(points, labels, ce, mse, step=0):
             on_line = np.abs(edge @ w + b) <= 1e-9 * (1 + np.abs(w).sum() + abs(b))
             boundary.set_data(edge[on_line, 0], edge[on_line, 1])
             dot.set_data([k], [history["accuracy"][k]])
-            parts.append(f"{name} model accuracy <b>{history['accuracy'][k]:.1%}</b> (loss {history['loss'][k]:.3g})")
+            parts.append(f"{name} model accuracy <b>{history['accuracy'][k]:.1%}</b> (loss {history['loss'][k]:.3f})")
         marker.set_xdata([k, k])
         return f"step {k}: " + ", ".join(parts)
 

@@ -81,7 +81,9 @@ def test_explorers_open_where_the_notebook_says_and_reach_what_it_names():
     assert coin.controls["p"].value == 0.3 and "0.881 bits" in coin.readout.value
     assert all(_on_grid(coin.controls["p"], p) for p in (0.5, 0.9, 0.99, 1.0, 0.8))
     lottery = xw.rare_event_explorer()        # "a one-in-a-million chance of winning: 2.14e-05 bits"
-    assert lottery.controls["p"].value == 1e-6 and "2.14e-05 bits" in lottery.readout.value
+    assert lottery.controls["p"].value == 1e-6 and "2.14e-5 bits" in lottery.readout.value
+    assert "p(win) = 1.00e-6" in lottery.readout.value   # as the slider's box: ".2e"
+    assert lottery.controls["p"].readout_format == ".2e"
     assert type(lottery.controls["p"]).__name__ == "FloatLogSlider"
     assert all(_on_grid(lottery.controls["p"], p) for p in (1e-6, 1e-3, 0.01, 0.1))
     main = xw.three_outcome_explorer()        # "the figure starts at the laptop, 0.7, 0.2, 0.1: 0.8018 nats"
