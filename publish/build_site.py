@@ -201,6 +201,9 @@ def index_page(table, student, static):
     section = readme.split("## The notebooks", 1)[1].split("\n## ", 1)[0]
     section = re.sub(r"\]\(notebooks/(\d\d_\w+)\.ipynb\)", r"](\1.html)", section)
     section = section.replace(" (`make lab` starts at 00)", "")
+    # Links to the repository's other files (README.zh-CN.md, docs/) have no page on the site.
+    intro = [re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\.md\)", r"\1", part) for part in intro]
+    section = re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\.md\)", r"\1", section)
     edition = ("Student edition: the exercises without their worked solutions. "
                '<a href="../index.html">Teacher\'s edition</a> (solutions folded under each exercise).'
                if student else

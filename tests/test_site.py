@@ -29,7 +29,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-default-apps", "--disable-extensions"]
 MAX_PAGE_BYTES = 3_000_000  # the heaviest page (08: two sliders of 21 frames, many figures) weighs about 1.5 MB
-MAX_SITE_BYTES = 50_000_000  # about 33 MB
+MAX_SITE_BYTES = 80_000_000  # about 55 MB: 15 notebooks in two editions, frames at 2x, PDFs
 A4_POINTS = (595.0, 842.0)
 READY = """() => document.documentElement.dataset.mathjax === "done" &&
     [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
