@@ -30,8 +30,7 @@ def slug(notebook):
 
 # Notebooks still on the old one-line form (the comment at the end of the import line), being
 # edited on another branch when the form changed; empty this set once they follow it.
-OLD_IMPORT_FORM_PENDING = {"06_softmax", "07_cross_entropy_for_classification", "09_cross_entropy_in_frameworks",
-                           "11_debugging_cross_entropy"}
+OLD_IMPORT_FORM_PENDING = set()
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)

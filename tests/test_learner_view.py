@@ -118,8 +118,7 @@ def test_it_opens_with_its_time_and_ends_with_what_was_learned_and_the_way_on(no
 
 # Notebooks being edited on another branch when the 75-character lines and the one header
 # template became the rule; empty this set once they follow both.
-LAYOUT_PENDING = {"06_softmax", "07_cross_entropy_for_classification", "09_cross_entropy_in_frameworks",
-                  "11_debugging_cross_entropy"}
+LAYOUT_PENDING = set()
 LONGEST_CODE_LINE = 75   # characters: what a 1024-pixel-wide window shows without cutting off
 HEADER = re.compile(
     r"\A# [^\n]+\n\n"
