@@ -30,7 +30,6 @@ PENDING = {
     "09_cross_entropy_in_frameworks",
     "11_debugging_cross_entropy",
     "12_training_a_classifier",
-    "13_honest_probabilities",
 }
 
 ENGLISH = translate.english_notebooks()
