@@ -24,11 +24,7 @@ translate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(translate)
 
 # English notebooks not yet translated; remove a notebook from here when its catalogue lands.
-PENDING = {
-    "07_cross_entropy_for_classification",
-    "11_debugging_cross_entropy",
-    "13_honest_probabilities",
-}
+PENDING = set()
 
 ENGLISH = translate.english_notebooks()
 TRANSLATED = [path for path in ENGLISH if path.stem not in PENDING]
