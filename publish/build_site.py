@@ -8,6 +8,9 @@ straight from the disk (file://) or from any static host:
     index.html, NN_slug.html        the teacher's edition: every cell, solutions folded in <details>
     student/index.html, student/NN_slug.html
                                     the student edition: the cells tagged ``solution`` removed
+    zh/index.html, zh/NN_slug.html  the Chinese edition (teacher's pages): the same executed notebook
+                                    with its Markdown cells replaced by their translations
+                                    (translations/zh_CN/, as tools/translate.py builds notebooks/zh/)
     pdf/NN_slug.pdf                 A4 handouts of the student pages, printed by the system Chromium
     _static/                        MathJax 2, require.js, the ipywidgets HTML manager (from npm,
                                     publish/node_modules) and site.css: no CDN at run time
@@ -36,6 +39,8 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PUBLISH = ROOT / "publish"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+sys.path.insert(0, str(ROOT / "tools"))
+import translate  # noqa: E402  (tools/translate.py: the Chinese catalogues and how they apply)
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NODE_MODULES = PUBLISH / "node_modules"
@@ -116,8 +121,19 @@ def compress_images(nb):
             buffer["data"] = base64.b64encode(out.getvalue()).decode()
 
 
-def build_page(index, table, out, frames):
-    """Execute notebook ``index`` with static explorers and write its page in both editions."""
+def chinese(nb, stem):
+    """The executed notebook with its Markdown cells translated (code cells and outputs untouched)."""
+    import nbformat
+
+    zh = nbformat.from_dict(translate.translated(nb, translate.load_catalogue(translate.catalogue_path(stem))))
+    for cell in zh.cells:
+        if cell.cell_type == "markdown" and isinstance(cell.source, list):
+            cell.source = "".join(cell.source)
+    return zh
+
+
+def build_page(index, table, out, frames, zh_table=None):
+    """Execute notebook ``index`` with static explorers and write its page in every edition."""
     import nbformat
 
     stem = table[index][2]
@@ -126,10 +142,14 @@ def build_page(index, table, out, frames):
     compress_images(nb)
     (out / f"{stem}.html").write_text(export(nb, table, index, student=False, static="_static"))
     (out / "student" / f"{stem}.html").write_text(export(nb, table, index, student=True, static="../_static"))
+    if zh_table is not None:
+        (out / "zh" / f"{stem}.html").write_text(
+            export(chinese(nb, stem), zh_table, index, student=False, static="../_static", language="zh"))
     states = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
     return stem, {
         "bytes": (out / f"{stem}.html").stat().st_size,
         "student_bytes": (out / "student" / f"{stem}.html").stat().st_size,
+        **({"zh_bytes": (out / "zh" / f"{stem}.html").stat().st_size} if zh_table is not None else {}),
         "static_sliders": sum(entry["model_name"] == "SelectionSliderModel" for entry in states.values()),
         "frames": sum(entry["model_name"] == "ImageModel" for entry in states.values()),
     }
@@ -137,10 +157,31 @@ def build_page(index, table, out, frames):
 
 # --- pages ---------------------------------------------------------------------------------------
 
-def notebook_table():
-    """(number, title, stem) of each notebook, from the README's table (the course's one order)."""
-    rows = re.findall(r"^\| (\d\d) \| \[([^\]]+)\]\(notebooks/(\d\d_\w+)\.ipynb\) \|", (ROOT / "README.md").read_text(), re.M)
+def notebook_table(language="en"):
+    """(number, title, stem) of each notebook, from the README's table (the course's one order).
+
+    In Chinese, from README.zh-CN.md's table, whose links go to notebooks/zh/.
+    """
+    readme, folder = ("README.zh-CN.md", "notebooks/zh/") if language == "zh" else ("README.md", "notebooks/")
+    rows = re.findall(r"^\| (\d\d) \| \[([^\]]+)\]\(" + re.escape(folder) + r"(\d\d_\w+)\.ipynb\) \|",
+                      (ROOT / readme).read_text(), re.M)
     return [(number, title, stem) for number, title, stem in rows]
+
+
+def nav_zh(table, index):
+    """The navigation bar of the Chinese page ``index`` (None for the index): the teacher's edition only."""
+    links = ['<a href="index.html">目录</a>']
+    if index is not None:
+        if index > 0:
+            number, title, stem = table[index - 1]
+            links.append(f'<a href="{stem}.html" rel="prev">← {number} {html.escape(title)}</a>')
+        if index + 1 < len(table):
+            number, title, stem = table[index + 1]
+            links.append(f'<a href="{stem}.html" rel="next">{number} {html.escape(title)} →</a>')
+    links.append('<span class="xent-nav-spacer"></span>')
+    page = "index.html" if index is None else f"{table[index][2]}.html"
+    links.append(f'<a href="../{page}" lang="en">English</a>')
+    return '<nav class="xent-nav">' + "\n".join(links) + "</nav>"
 
 
 def nav(table, index, student):
@@ -171,7 +212,7 @@ def relink(body):
     return re.sub(r'href="(?:\./)?(\d\d_\w+)\.ipynb(#[^"]*)?"', lambda m: f'href="{m[1]}.html{m[2] or ""}"', body)
 
 
-def export(nb, table, index, student, static):
+def export(nb, table, index, student, static, language="en"):
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -186,9 +227,13 @@ def export(nb, table, index, student, static):
         config.TagRemovePreprocessor.enabled = True
         config.TagRemovePreprocessor.remove_cell_tags = ("solution",)
     exporter = HTMLExporter(config=config)
-    resources = {"xent": {"static": static, "nav": nav(table, index, student)},
-                 "metadata": {"name": f"{table[index][0]} · {table[index][1]}"}}
+    xent = {"static": static, "nav": nav(table, index, student)}
+    if language == "zh":
+        xent.update(nav=nav_zh(table, index), solution="参考解答（点击展开）")
+    resources = {"xent": xent, "metadata": {"name": f"{table[index][0]} · {table[index][1]}"}}
     body, _ = exporter.from_notebook_node(copy.deepcopy(nb), resources=resources)
+    if language == "zh":  # nbconvert's language_code takes ISO 639-1 codes only ("zh", not "zh-CN")
+        body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)
     return relink(body)
 
 
@@ -218,6 +263,35 @@ def index_page(table, student, static):
 <p><i>{edition} Each page is a notebook as it runs, with sliders that work without Python (precomputed
 frames); to change the code, open the notebooks in JupyterLab (<code>make lab</code>). A4 handouts:
 each page's "PDF handout" link.</i></p>
+{body}
+</main></body></html>
+"""
+
+
+def index_page_zh(table, static="../_static"):
+    """The Chinese edition's index: README.zh-CN.md's introduction and notebook table, linking the zh pages."""
+    import mistune
+
+    readme = (ROOT / "README.zh-CN.md").read_text()
+    title = readme.splitlines()[0].lstrip("# ")
+    intro = readme.split("\n\n")[2:4]
+    section = readme.split("## 笔记本", 1)[1].split("\n## ", 1)[0]
+    section = re.sub(r"\]\(notebooks/zh/(\d\d_\w+)\.ipynb\)", r"](\1.html)", section)
+    section = section.replace("（`make lab-zh` 从 00 开始）", "")
+    # Links to the repository's other files have no page on the site.
+    intro = [re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\.md\)", r"\1", part) for part in intro]
+    section = re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\.md\)", r"\1", section)
+    assert all(f"]({stem}.html)" in section for _, _, stem in table), "README.zh-CN.md's table misses a notebook"
+    body = mistune.html("\n\n".join(intro) + "\n\n## 笔记本\n" + section)
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{html.escape(title)}</title><link rel="stylesheet" href="{static}/site.css"></head>
+<body class="xent-index"><main>
+{nav_zh(table, None)}
+<h1>{html.escape(title)}</h1>
+<p><i>中文版（教师版）：每道练习下折叠着参考解答。每一页都是运行过的笔记本，滑块无需 Python 即可拖动（预先算好的画面）；
+要修改代码，请在 JupyterLab 中打开笔记本（<code>make lab-zh</code>）。学生版与 PDF 讲义目前只有英文：
+<a href="../index.html" lang="en">English edition</a>。</i></p>
 {body}
 </main></body></html>
 """
@@ -283,18 +357,22 @@ def main():
     if out.exists():
         shutil.rmtree(out)
     (out / "student").mkdir(parents=True)
+    (out / "zh").mkdir()
     copy_static(out)
 
     table = notebook_table()
     assert [stem for _, _, stem in table] == [path.stem for path in NOTEBOOKS], "README table and notebooks/ disagree"
+    zh_table = notebook_table("zh")
+    assert [stem for _, _, stem in zh_table] == [stem for _, _, stem in table], "README.zh-CN.md's table and notebooks/ disagree"
     report = {"frames": args.frames, "pages": {}}
     with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
-        jobs = [pool.submit(build_page, index, table, out, args.frames) for index in range(len(table))]
+        jobs = [pool.submit(build_page, index, table, out, args.frames, zh_table) for index in range(len(table))]
         for job in jobs:
             stem, entry = job.result()
             report["pages"][stem] = entry
     (out / "index.html").write_text(index_page(table, student=False, static="_static"))
     (out / "student" / "index.html").write_text(index_page(table, student=True, static="../_static"))
+    (out / "zh" / "index.html").write_text(index_page_zh(zh_table))
     timings = {"html_s": round(time.monotonic() - started, 1)}
     if not args.no_pdf:
         with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
@@ -303,8 +381,10 @@ def main():
     report["timings"] = timings
     report["static_bytes"] = sum(p.stat().st_size for p in (out / "_static").rglob("*") if p.is_file())
     report["site_bytes"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    report["zh_bytes"] = sum(p.stat().st_size for p in (out / "zh").rglob("*") if p.is_file())
     (out / "build-report.json").write_text(json.dumps(report, indent=1) + "\n")
-    print(f"site: {out} ({report['site_bytes'] / 1e6:.1f} MB, of which _static {report['static_bytes'] / 1e6:.1f} MB); "
+    print(f"site: {out} ({report['site_bytes'] / 1e6:.1f} MB, of which _static {report['static_bytes'] / 1e6:.1f} MB, "
+          f"Chinese edition {report['zh_bytes'] / 1e6:.1f} MB); "
           f"built in {timings['total_s']} s (HTML pages after {timings['html_s']} s)")
 
 

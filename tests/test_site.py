@@ -3,7 +3,8 @@
 Every page is loaded from file:// with every request to anything else aborted (and counted: a
 page that tries to reach a CDN fails), then: the math is typeset (no raw ``$`` left), every
 figure and every static slider is there, moving a static slider changes its frame and readout,
-the student edition has no solution, the PDF handouts are A4, the glossary table fits a laptop
+the student edition has no solution, the Chinese edition (zh/) has every page in Chinese with its
+math and sliders, the PDF handouts are A4, the glossary table fits a laptop
 screen and the printed page, and the pages stay within their weight. Screenshots of a static
 slider at 1024×768 and 1920×1080 land in test-artifacts/site/.
 
@@ -29,7 +30,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-default-apps", "--disable-extensions"]
 MAX_PAGE_BYTES = 3_000_000  # the heaviest page (08: two sliders of 21 frames, many figures) weighs about 1.5 MB
-MAX_SITE_BYTES = 80_000_000  # about 55 MB: 15 notebooks in two editions, frames at 2x, PDFs
+MAX_SITE_BYTES = 100_000_000  # about 75 MB: 15 notebooks in three editions (English, student, Chinese), frames at 2x, PDFs
 A4_POINTS = (595.0, 842.0)
 READY = """() => document.documentElement.dataset.mathjax === "done" &&
     [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
@@ -136,6 +137,57 @@ def test_every_notebook_has_a_page_in_both_editions_and_every_local_link_resolve
                 f"{path.name} loads something remote"
     index = (site / "index.html").read_text()
     assert all(f'href="{name}.html"' in index for name in NOTEBOOKS)
+
+
+def test_the_chinese_edition_has_every_page_linked_from_its_index_and_navigation(site):
+    zh = site / "zh"
+    assert {path.stem for path in zh.glob("[0-9][0-9]_*.html")} == set(NOTEBOOKS)
+    index = (zh / "index.html").read_text()
+    assert '<html lang="zh-CN">' in index and "笔记本" in index
+    assert all(f'href="{name}.html"' in index for name in NOTEBOOKS)
+    for k, name in enumerate(NOTEBOOKS):
+        path = zh / f"{name}.html"
+        text = path.read_text()
+        assert '<html lang="zh-CN">' in text, name
+        for link in local_links(path):
+            assert (zh / link.split("?")[0]).exists(), f"zh/{name}.html: broken link {link}"
+        nav = re.search(r'<nav class="xent-nav">(.*?)</nav>', text, re.S)[1]
+        assert '<a href="index.html">目录</a>' in nav and f'href="../{name}.html"' in nav
+        if k > 0:
+            assert re.search(rf'<a href="{NOTEBOOKS[k - 1]}\.html" rel="prev">← \d\d [^<]*[\u4e00-\u9fff]', nav), name
+        if k + 1 < len(NOTEBOOKS):
+            assert re.search(rf'<a href="{NOTEBOOKS[k + 1]}\.html" rel="next">\d\d [^<]*[\u4e00-\u9fff]', nav), name
+        assert ("rel=\"prev\"" in nav) == (k > 0) and ("rel=\"next\"" in nav) == (k + 1 < len(NOTEBOOKS))
+
+
+def test_a_chinese_page_is_in_chinese_with_its_math_typeset_and_its_slider_moving(site, offline):
+    page = offline.open(site / "zh" / f"{NOTEBOOKS[7]}.html")
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert page.locator(".MathJax_CHTML").count() > 0
+    assert page.locator(".MathJax_Error, .mjx-merror").count() == 0
+    prose = page.evaluate(PROSE)
+    assert not re.search(r"\$|\\\(|\\\[", prose), "math left as TeX source"
+    assert "你学到了什么" in prose and page.locator("h2", has_text="你学到了什么").count() == 1
+    assert page.locator("details.xent-solution summary", has_text="参考解答").count() >= 1
+    main = page.locator(".xent-static.xent-main")
+    assert main.count() == 1
+    before = main.evaluate(SHOWN)
+    handle = main.locator(".noUi-handle").first
+    at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+    handle.focus()
+    page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+    page.wait_for_function(f"element => ({SHOWN})(element).readout !== {json.dumps(before['readout'])}",
+                           arg=main.element_handle(), timeout=5_000)
+    after = main.evaluate(SHOWN)
+    assert after["images"] != before["images"] and after["readout"] != before["readout"]
+    assert after["sizes"][0] > 0
+    # For people: the Chinese page at a laptop's size, its main slider in view.
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab = Offline(offline.page.context.browser, viewport={"width": 1024, "height": 768})
+    page = tab.open(site / "zh" / f"{NOTEBOOKS[7]}.html")
+    page.evaluate("element => element.scrollIntoView({block: 'center'})", page.locator(".xent-static.xent-main").element_handle())
+    page.screenshot(path=str(ARTIFACTS / "zh_static_slider_1024x768.png"))
+    tab.page.close()
 
 
 def test_navigation_goes_through_the_course_in_order(site, offline):
