@@ -246,7 +246,9 @@ def index_page(table, student, static):
     section = readme.split("## The notebooks", 1)[1].split("\n## ", 1)[0]
     section = re.sub(r"\]\(notebooks/(\d\d_\w+)\.ipynb\)", r"](\1.html)", section)
     section = section.replace(" (`make lab` starts at 00)", "")
-    # Links to the repository's other files (README.zh-CN.md, docs/) have no page on the site.
+    # The Chinese edition has its own index; other repository files (docs/) have no page on the site.
+    zh_index = "../zh/index.html" if student else "zh/index.html"
+    intro = [part.replace("](README.zh-CN.md)", f"]({zh_index})") for part in intro]
     intro = [re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\.md\)", r"\1", part) for part in intro]
     section = re.sub(r"\[([^\]]+)\]\((?!https?:)[^)]*\.md\)", r"\1", section)
     edition = ("Student edition: the exercises without their worked solutions. "
