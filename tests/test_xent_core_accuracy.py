@@ -6,13 +6,21 @@ xent_core itself.
 """
 
 import math
+import os
 import warnings
 
 import mpmath
 import numpy as np
 import pytest
-import torch
-import torch.nn.functional as F
+
+try:  # PyTorch is an optional oracle: CI installs it (and then requires it); elsewhere its comparisons skip
+    import torch
+    import torch.nn.functional as F
+except ImportError:
+    if os.environ.get("XENT_REQUIRE_FRAMEWORKS") == "1":
+        raise
+    torch = F = None
+needs_torch = pytest.mark.skipif(torch is None, reason="PyTorch is not installed: pip install torch==2.13.0 to run it")
 
 import xent_core as xc
 
@@ -111,6 +119,7 @@ def test_regression_log_softmax_of_the_top_class_keeps_its_digits():
     assert_close_to(xc.log_softmax([40.0, 0.0]), mp_log_softmax([40.0, 0.0]))
 
 
+@needs_torch
 def test_regression_confident_right_softmax_cross_entropy_is_tiny_not_zero():
     exact = -mp_log_softmax([40.0, 0.0])[0]
     assert_close_to(xc.softmax_cross_entropy([[40.0, 0.0]], [0]), [exact])
@@ -204,6 +213,7 @@ def test_empty_batch_sums_of_losses_are_scalar_zero():
 # --- 4. auxiliary arguments never change the loss's shape --------------------------------------
 
 
+@needs_torch
 @pytest.mark.parametrize("fn", [xc.binary_cross_entropy_with_logits, xc.binary_cross_entropy_with_logits_grad])
 def test_regression_pos_weight_that_would_enlarge_the_loss_raises_as_in_pytorch(fn):
     with pytest.raises(RuntimeError):
@@ -284,6 +294,7 @@ def test_mixed_float32_and_float64_give_float64():
 # --- 6. PyTorch's semantics for ignore_index with probability targets --------------------------
 
 
+@needs_torch
 @pytest.mark.parametrize("ignore_index", [-100, -1, -7])
 def test_regression_negative_ignore_index_with_probability_targets_is_accepted_as_in_pytorch(ignore_index):
     logits, target = [[2.0, 1.0, 0.1]], [[1.0, 0.0, 0.0]]
@@ -297,6 +308,7 @@ def test_regression_negative_ignore_index_with_probability_targets_is_accepted_a
                                torch_logits.grad.numpy(), rtol=1e-14)
 
 
+@needs_torch
 @pytest.mark.parametrize("ignore_index", [0, 1, 5])
 def test_non_negative_ignore_index_with_probability_targets_is_rejected_as_in_pytorch(ignore_index):
     logits, target = [[2.0, 1.0, 0.1]], [[1.0, 0.0, 0.0]]

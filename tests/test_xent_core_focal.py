@@ -2,12 +2,20 @@
 written out in PyTorch, and the identities with cross-entropy at gamma = 0."""
 
 import math
+import os
 
 import mpmath
 import numpy as np
 import pytest
-import torch
-import torch.nn.functional as F
+
+try:  # PyTorch is an optional oracle: CI installs it (and then requires it); elsewhere its comparisons skip
+    import torch
+    import torch.nn.functional as F
+except ImportError:
+    if os.environ.get("XENT_REQUIRE_FRAMEWORKS") == "1":
+        raise
+    torch = F = None
+needs_torch = pytest.mark.skipif(torch is None, reason="PyTorch is not installed: pip install torch==2.13.0 to run it")
 
 import xent_core as xc
 
@@ -47,6 +55,7 @@ def test_binary_focal_loss_matches_the_hand_formula(gamma, alpha):
         np.testing.assert_allclose(result, expected, rtol=1e-12, atol=0)
 
 
+@needs_torch
 @pytest.mark.parametrize("gamma", [0.0, 1.0, 2.0])
 @pytest.mark.parametrize("alpha", [-1.0, 0.25])
 def test_binary_focal_loss_matches_torchvisions_formula(gamma, alpha):
@@ -106,6 +115,7 @@ def test_softmax_focal_loss_with_gamma_0_is_softmax_cross_entropy_exactly(alpha)
                                    xc.softmax_cross_entropy(z, y, weight=weight, reduction=reduction), rtol=1e-15)
 
 
+@needs_torch
 def test_softmax_focal_loss_is_the_pytorch_cross_entropy_times_the_focusing_factor():
     z, y = np.array([[2.0, 1.0, 0.1]]), np.array([0])
     ce = F.cross_entropy(torch.tensor(z), torch.tensor(y)).item()

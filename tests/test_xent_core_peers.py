@@ -14,12 +14,20 @@ Case counts per peer are the number of test functions x parameters under each he
 """
 
 import math
+import os
 
 import mpmath
 import numpy as np
 import pytest
-import torch
-import torch.nn.functional as F
+
+try:  # PyTorch is an optional oracle: CI installs it (and then requires it); elsewhere its comparisons skip
+    import torch
+    import torch.nn.functional as F
+except ImportError:
+    if os.environ.get("XENT_REQUIRE_FRAMEWORKS") == "1":
+        raise
+    torch = F = None
+needs_torch = pytest.mark.skipif(torch is None, reason="PyTorch is not installed: pip install torch==2.13.0 to run it")
 
 import xent_core as xc
 
@@ -393,6 +401,7 @@ def test_sklearn_log_loss_perfect_binary_predictions_are_exactly_0():
 # =============================================================================================
 
 
+@needs_torch
 def test_torch_bce_with_logits_stability():
     output, target = [0.0, -120.0], [0.0, 1.0]
     expected = F.binary_cross_entropy_with_logits(torch_f64(output), torch_f64(target), pos_weight=torch_f64([1.0, 1.0]))
@@ -406,6 +415,7 @@ def test_torch_bce_with_logits_has_correct_grad_at_zero(pos_weight):
     np.testing.assert_array_equal(grad, np.full((3, 1), 0.5))
 
 
+@needs_torch
 def test_torch_bce_with_logits_broadcasts_pos_weights():
     rng = np.random.default_rng(0)
     target, output, pos_weight = rng.random((64, 4)), rng.random((64, 4)) - 0.5, rng.random(4)
@@ -424,6 +434,7 @@ def test_torch_bce_with_logits_ones_in_pos_weights_are_the_same_as_none():
         xc.binary_cross_entropy_with_logits(output, target)
 
 
+@needs_torch
 def test_torch_bce_with_logits_gives_same_result_as_sigmoid_and_bce_loss():
     rng = np.random.default_rng(2)
     output, target = rng.normal(size=(64, 4)), rng.random((64, 4))
@@ -452,6 +463,7 @@ def test_torch_bce_with_logits_no_reduce_scalar():  # common_nn bce_with_logisti
     assert isinstance(result, np.float64) and result == pytest.approx(reference, rel=1e-14)
 
 
+@needs_torch
 @pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
 @pytest.mark.parametrize("weighted", [False, True])
 @pytest.mark.parametrize("smoothing", [0.0, 0.3])
@@ -468,6 +480,7 @@ def test_torch_cross_entropy_label_smoothing_consistent_index_target_and_probs(r
         np.testing.assert_allclose(by_probs, expected, rtol=1e-13)
 
 
+@needs_torch
 def test_torch_cross_entropy_label_smoothing_with_ignore_index_and_weight():
     rng = np.random.default_rng(5)
     logits, target, weight = rng.normal(size=(10, 4)), rng.integers(0, 4, 10), rng.random(4)
@@ -480,6 +493,7 @@ def test_torch_cross_entropy_label_smoothing_with_ignore_index_and_weight():
         np.testing.assert_allclose(result, expected, rtol=1e-13)
 
 
+@needs_torch
 def test_torch_nll_loss_empty_tensor_reduction_sum_and_none():
     empty_logits, empty_target = np.zeros((0, 3)), np.zeros(0, int)
     assert F.cross_entropy(torch.zeros(0, 3, dtype=torch.float64), torch.zeros(0, dtype=torch.long), reduction="sum").item() == 0
@@ -487,6 +501,7 @@ def test_torch_nll_loss_empty_tensor_reduction_sum_and_none():
     assert xc.softmax_cross_entropy(empty_logits, empty_target, reduction="none").shape == (0,)
 
 
+@needs_torch
 def test_torch_nll_loss_empty_tensor_reduction_mean_we_raise():  # PyTorch returns nan
     assert math.isnan(F.cross_entropy(torch.zeros(0, 3, dtype=torch.float64), torch.zeros(0, dtype=torch.long)).item())
     with pytest.raises(ValueError, match="the batch is empty, so the mean is over no targets"):
@@ -503,6 +518,7 @@ def test_torch_cross_entropy_out_of_bounds_class_index_raises():
         xc.softmax_cross_entropy(np.zeros((2, 3)), [0, 3])
 
 
+@needs_torch
 def test_torch_kl_div_batchmean_is_the_mean_of_our_per_row_divergences():
     rng = np.random.default_rng(6)
     log_input = torch.log_softmax(torch_f64(rng.normal(size=(2, 5))), dim=1)
@@ -511,6 +527,7 @@ def test_torch_kl_div_batchmean_is_the_mean_of_our_per_row_divergences():
     assert np.mean(xc.kl_divergence(target.numpy(), np.exp(log_input.numpy()))) == pytest.approx(expected, rel=1e-12)
 
 
+@needs_torch
 def test_torch_cross_entropy_gradient_matches_autograd_with_everything_on():
     rng = np.random.default_rng(7)
     logits, target, weight = rng.normal(size=(6, 4)), rng.integers(0, 4, 6), rng.random(4)
