@@ -168,9 +168,9 @@ def notebook_table(language="en"):
     return [(number, title, stem) for number, title, stem in rows]
 
 
-def nav_zh(table, index):
-    """The navigation bar of the Chinese page ``index`` (None for the index): the teacher's edition only."""
-    links = ['<a href="index.html">目录</a>']
+def contents_and_neighbours(table, index, contents):
+    """The links every navigation bar starts with: the contents, then the previous and next page, then a spacer."""
+    links = [f'<a href="index.html">{contents}</a>']
     if index is not None:
         if index > 0:
             number, title, stem = table[index - 1]
@@ -179,6 +179,12 @@ def nav_zh(table, index):
             number, title, stem = table[index + 1]
             links.append(f'<a href="{stem}.html" rel="next">{number} {html.escape(title)} →</a>')
     links.append('<span class="xent-nav-spacer"></span>')
+    return links
+
+
+def nav_zh(table, index):
+    """The navigation bar of the Chinese page ``index`` (None for the index): the teacher's edition only."""
+    links = contents_and_neighbours(table, index, "目录")
     page = "index.html" if index is None else f"{table[index][2]}.html"
     links.append(f'<a href="../{page}" lang="en">English</a>')
     return '<nav class="xent-nav">' + "\n".join(links) + "</nav>"
@@ -186,15 +192,7 @@ def nav_zh(table, index):
 
 def nav(table, index, student):
     """The navigation bar of page ``index`` (None for the index page)."""
-    links = ['<a href="index.html">Contents</a>']
-    if index is not None:
-        if index > 0:
-            number, title, stem = table[index - 1]
-            links.append(f'<a href="{stem}.html" rel="prev">← {number} {html.escape(title)}</a>')
-        if index + 1 < len(table):
-            number, title, stem = table[index + 1]
-            links.append(f'<a href="{stem}.html" rel="next">{number} {html.escape(title)} →</a>')
-    links.append('<span class="xent-nav-spacer"></span>')
+    links = contents_and_neighbours(table, index, "Contents")
     page = "index.html" if index is None else f"{table[index][2]}.html"
     if student:
         links.append(f'<a href="../{page}">Teacher\'s edition (with solutions)</a>')

@@ -126,6 +126,21 @@ def local_links(path):
     return [link for link in re.findall(r'(?:href|src)="([^"#]+)', text) if not re.match(r"[a-z]+:", link)]
 
 
+def move_the_main_static_slider(page):
+    """Press an arrow key on the page's main static slider: another frame and readout must show."""
+    main = page.locator(".xent-static.xent-main")
+    assert main.count() == 1
+    before = main.evaluate(SHOWN)
+    handle = main.locator(".noUi-handle").first
+    at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+    handle.focus()
+    page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+    page.wait_for_function(f"element => ({SHOWN})(element).readout !== {json.dumps(before['readout'])}",
+                           arg=main.element_handle(), timeout=5_000)
+    after = main.evaluate(SHOWN)
+    assert after["images"] != before["images"] and after["readout"] != before["readout"]
+    assert after["sizes"][0] > 0
+
 def test_every_notebook_has_a_page_in_both_editions_and_every_local_link_resolves(site):
     for edition in (site, site / "student"):
         pages = {path.stem for path in edition.glob("[0-9][0-9]_*.html")}
@@ -169,18 +184,7 @@ def test_a_chinese_page_is_in_chinese_with_its_math_typeset_and_its_slider_movin
     assert not re.search(r"\$|\\\(|\\\[", prose), "math left as TeX source"
     assert "你学到了什么" in prose and page.locator("h2", has_text="你学到了什么").count() == 1
     assert page.locator("details.xent-solution summary", has_text="参考解答").count() >= 1
-    main = page.locator(".xent-static.xent-main")
-    assert main.count() == 1
-    before = main.evaluate(SHOWN)
-    handle = main.locator(".noUi-handle").first
-    at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-    handle.focus()
-    page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
-    page.wait_for_function(f"element => ({SHOWN})(element).readout !== {json.dumps(before['readout'])}",
-                           arg=main.element_handle(), timeout=5_000)
-    after = main.evaluate(SHOWN)
-    assert after["images"] != before["images"] and after["readout"] != before["readout"]
-    assert after["sizes"][0] > 0
+    move_the_main_static_slider(page)
     # For people: the Chinese page at a laptop's size, its main slider in view.
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     tab = Offline(offline.page.context.browser, viewport={"width": 1024, "height": 768})
@@ -226,18 +230,7 @@ def test_math_is_typeset_every_figure_shows_and_the_static_slider_moves_its_fram
         shown = explorers.nth(k).evaluate(SHOWN)
         assert len(shown["images"]) == 1 and shown["sizes"][0] > 0 and shown["readout"]
     # The main slider, moved by the keyboard as a reader would, shows another frame and readout.
-    main = page.locator(".xent-static.xent-main")
-    assert main.count() == 1
-    before = main.evaluate(SHOWN)
-    handle = main.locator(".noUi-handle").first
-    at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-    handle.focus()
-    page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
-    page.wait_for_function(f"element => ({SHOWN})(element).readout !== {json.dumps(before['readout'])}",
-                           arg=main.element_handle(), timeout=5_000)
-    after = main.evaluate(SHOWN)
-    assert after["images"] != before["images"] and after["readout"] != before["readout"]
-    assert after["sizes"][0] > 0
+    move_the_main_static_slider(page)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
