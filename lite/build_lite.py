@@ -21,6 +21,7 @@ the site with the notebooks, and a landing page made from the README's table of 
 replaces JupyterLite's index. The site makes no request outside its own origin.
 """
 
+import base64
 import hashlib
 import html
 import json
@@ -149,13 +150,36 @@ def extra_wheels(into):
     shutil.rmtree(course, ignore_errors=True)
     run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", course, ROOT)
     (wheel,) = course.glob("xent-*.whl")
+    add_corpus(wheel)
     shutil.copy(wheel, into)
     entries.append(lock_entry(into / wheel.name, "xent", wheel.name.split("-")[1],
                               ["xent_core", "xent_notes", "xent_widgets", "xent_exercises"],
-                              # scikit-learn: xent_widgets.training_a_classifier loads the digits inside the
-                              # module, where Pyodide's import scan of a cell does not see it
-                              ["numpy", "matplotlib", "pillow", "ipywidgets", "scikit-learn"]))
+                              # not scikit-learn (27 MB with SciPy): Pyodide loads it when a cell imports it,
+                              # as notebooks 09, 11, 12 and 13 do
+                              ["numpy", "matplotlib", "pillow", "ipywidgets"]))
     return entries
+
+
+def add_corpus(wheel):
+    """Put notebook 14's corpus in the course wheel as ``data/`` beside the modules.
+
+    ``xent_widgets.language_model`` finds ``data/sonnets.txt`` next to its package folder, as in
+    the checkout; installed from the wheel that is site-packages/data/, a folder of its own in
+    Pyodide's site-packages. The wheel's RECORD gets each file's hash, as the wheel format asks.
+    """
+    with zipfile.ZipFile(wheel) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    (record,) = [name for name in members if name.endswith(".dist-info/RECORD")]
+    lines = members[record].decode().splitlines()
+    for name in ["data/sonnets.txt", "data/README.md"]:
+        data = (ROOT / name).read_bytes()
+        members[name] = data
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        lines.insert(-1, f"{name},sha256={digest},{len(data)}")
+    members[record] = ("\n".join(lines) + "\n").encode()
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
 
 
 def markdown_inline(text):

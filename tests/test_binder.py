@@ -7,7 +7,6 @@ only after the whole repository is copied in (its ``-r requirements.txt`` and ``
 files), and that the README's badge opens notebook 00 in JupyterLab. Run by ``make test-hub``.
 """
 
-import os
 import re
 import pathlib
 

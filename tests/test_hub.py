@@ -77,7 +77,7 @@ def _singleuser_pid(home):
 
 @pytest.fixture
 def hub(tmp_path):
-    in_browser._require_chromium()
+    in_browser.headless.require()
     assert PROXY.exists(), "configurable-http-proxy missing: `make test-hub` installs it from npm"
     origin = tmp_path / "origin.git"
     subprocess.run(["git", "init", "--quiet", "--bare", str(origin)], check=True)
@@ -113,14 +113,11 @@ def hub(tmp_path):
 
 
 def test_a_student_follows_an_nbgitpuller_link_runs_the_notebook_and_moves_its_slider(hub):
-    from playwright.sync_api import sync_playwright
-
     link = f"{hub['base']}/hub/user-redirect/git-pull?" + urllib.parse.urlencode({
         "repo": f"file://{hub['origin']}", "branch": "main", "targetpath": "xent",
         "urlpath": f"lab/tree/xent/notebooks/{NOTEBOOK}"})
     timings = {"JupyterHub and its proxy start": hub["startup"]}
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=in_browser.CHROMIUM, headless=True, args=in_browser.CHROMIUM_ARGS)
+    with in_browser.headless.launched() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         try:
             clicked = time.monotonic()
@@ -135,10 +132,10 @@ def test_a_student_follows_an_nbgitpuller_link_runs_the_notebook_and_moves_its_s
             assert page.evaluate("() => window.jupyterapp.shell.currentWidget.context.path") == f"xent/notebooks/{NOTEBOOK}"
 
             ran = time.monotonic()
-            page.evaluate(in_browser.RUN_ALL)
-            page.wait_for_function(in_browser.FINISHED, timeout=180_000, polling=200)
+            page.evaluate(in_browser.headless.RUN_ALL)
+            page.wait_for_function(in_browser.headless.FINISHED, timeout=180_000, polling=200)
             timings["the notebook run (kernel start included)"] = time.monotonic() - ran
-            assert page.evaluate(in_browser.ERRORS) == [], "a cell raised"
+            assert page.evaluate(in_browser.headless.ERRORS) == [], "a cell raised"
 
             main = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .xent-main")
             main.wait_for(timeout=30_000)
@@ -159,8 +156,6 @@ def test_a_student_follows_an_nbgitpuller_link_runs_the_notebook_and_moves_its_s
             with contextlib.suppress(Exception):
                 page.screenshot(path=ARTIFACTS / "FAILED-hub.png", full_page=True)
             raise
-        finally:
-            chromium.close()
     lines = ["| step | seconds |", "|---|---:|"] + [f"| {step} | {seconds:.1f} |" for step, seconds in timings.items()]
     lines.append(f"\nMemory of one active student (single-user server + kernel, RSS): {memory:.0f} MB")
     (ARTIFACTS / "hub.md").write_text("\n".join(lines) + "\n")

@@ -39,37 +39,24 @@ import urllib.request
 
 import pytest
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import headless  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 NOTEBOOKS += sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))  # the Chinese edition
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 KEY_PRESSES = 9  # per notebook, alternating right and left, for the latency figures
 # (width, height) of the windows a student is likely to have: a small laptop and a projector.
 WINDOWS = [(1024, 768), (1920, 1080)]
 PIXEL_RATIOS = [1, 2]
 LATENCY_AT = (1920, 1080, 2)  # window and pixel ratio of the latency figures
-# Chromium finds no network here and in CI; these stop it from trying (and from retrying).
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-    "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
-    "--disable-extensions", "--metrics-recording-only", "--no-default-browser-check",
-]
 
 
 def _where(notebook):
     """The notebook's path under notebooks/ ("zh/00_start_here.ipynb") and a flat name for files and ids."""
     path = notebook.relative_to(ROOT / "notebooks").as_posix()
     return path, path.removesuffix(".ipynb").replace("/", "-")
-
-
-def _require_chromium():
-    if pathlib.Path(CHROMIUM).exists():
-        return
-    message = "Chromium not found: install it with `sudo apt-get install chromium` to run the browser test."
-    if os.environ.get("XENT_REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _free_port():
@@ -98,7 +85,7 @@ def _server_ready(url):
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """JupyterLab from this environment on 127.0.0.1, a random port and token, a temporary workspace."""
-    _require_chromium()
+    headless.require()
     home = tmp_path_factory.mktemp("jupyterlab")
     workspace = home / "course"
     workspace.mkdir()
@@ -143,14 +130,8 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with headless.launched() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="module")
@@ -166,29 +147,6 @@ def latencies():
         lines.append(f"| all {len(figures)} notebooks | {statistics.median(everything):.0f} | {max(everything):.0f} |")
         (ARTIFACTS / "latency.md").write_text("\n".join(lines) + "\n")
 
-
-RUN_ALL = """async () => {
-    const app = window.jupyterapp;
-    const panel = app.shell.currentWidget;
-    await panel.context.ready;
-    await panel.sessionContext.ready;
-    await app.commands.execute('notebook:clear-all-cell-outputs');
-    await app.commands.execute('notebook:run-all-cells');
-}"""
-
-# Done when every code cell has an execution count and the kernel is idle.
-FINISHED = """() => {
-    const panel = window.jupyterapp.shell.currentWidget;
-    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-    const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
-    return !!kernel && kernel.status === 'idle' && cells.every(cell => cell.model.executionCount !== null);
-}"""
-
-ERRORS = """() => window.jupyterapp.shell.currentWidget.content.widgets
-    .filter(cell => cell.model.type === 'code')
-    .flatMap(cell => cell.model.outputs.toJSON())
-    .filter(output => output.output_type === 'error')
-    .map(output => `${output.ename}: ${output.evalue}`)"""
 
 # Resolves with the milliseconds from the next keydown on the main slider to the new frame
 # being decoded and painted, or null after 10 s.
@@ -353,9 +311,9 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
             _resize(page, devtools, width, height, ratio)
             seen += [f"fresh at {width}x{height}@{ratio}x: {problem}" for problem in page.evaluate(VISIBLE_ANSWERS)]
 
-        page.evaluate(RUN_ALL)
-        page.wait_for_function(FINISHED, timeout=180_000, polling=200)
-        assert page.evaluate(ERRORS) == [], "a cell raised"
+        page.evaluate(headless.RUN_ALL)
+        page.wait_for_function(headless.FINISHED, timeout=180_000, polling=200)
+        assert page.evaluate(headless.ERRORS) == [], "a cell raised"
 
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
         explorers = panel.locator(".xent-explorer")

@@ -17,18 +17,18 @@ import json
 import os
 import pathlib
 import re
-import shutil
+import sys
 import urllib.parse
 
 import pytest
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import headless  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SITE = pathlib.Path(os.environ.get("XENT_SITE_DIR", ROOT / "build" / "site"))
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 NOTEBOOKS = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-default-apps", "--disable-extensions"]
 MAX_PAGE_BYTES = 3_000_000  # the heaviest page (08: two sliders of 21 frames, many figures) weighs about 1.5 MB
 MAX_SITE_BYTES = 100_000_000  # about 75 MB: 15 notebooks in three editions (English, student, Chinese), frames at 2x, PDFs
 A4_POINTS = (595.0, 842.0)
@@ -59,16 +59,9 @@ def site():
 
 @pytest.fixture(scope="module")
 def browser(site):
-    if not pathlib.Path(CHROMIUM).exists():
-        pytest.fail("Chromium not found: `sudo apt-get install chromium`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    headless.require(strict=True)
+    with headless.launched() as chromium:
+        yield chromium
 
 
 class Offline:

@@ -48,9 +48,9 @@ def test_a_slide_shows_the_main_slider_and_its_arrow_key_moves_the_figure(lab, b
         page.goto(f"{lab['base']}/lab/workspaces/slides/tree/{NOTEBOOK}?reset&token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget "
                                "&& window.jupyterapp.shell.currentWidget.sessionContext", timeout=60_000)
-        page.evaluate(in_browser.RUN_ALL)
-        page.wait_for_function(in_browser.FINISHED, timeout=180_000, polling=200)
-        assert page.evaluate(in_browser.ERRORS) == [], "a cell raised"
+        page.evaluate(in_browser.headless.RUN_ALL)
+        page.wait_for_function(in_browser.headless.FINISHED, timeout=180_000, polling=200)
+        assert page.evaluate(in_browser.headless.ERRORS) == [], "a cell raised"
 
         # Start at the top, as a presenter does (running all cells left the last cell active).
         page.evaluate("() => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0; }")

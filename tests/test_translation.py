@@ -11,7 +11,6 @@ A notebook without a catalogue must be listed in PENDING: nothing is skipped sil
 """
 
 import importlib.util
-import json
 import pathlib
 import re
 import shutil

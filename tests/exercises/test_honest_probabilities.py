@@ -1,11 +1,16 @@
 """Tests of the exercise checkers of notebook 13: ``xent_exercises/honest_probabilities.py``."""
 
 import math
+import pathlib
+import sys
 
 import numpy as np
 import pytest
 
 import xent_exercises.honest_probabilities as xe
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import hand_derived  # noqa: E402
 
 KL = 0.7 * math.log(0.7 / 0.9) + 0.3 * math.log(0.3 / 0.1)
 H = -(0.7 * math.log(0.7) + 0.3 * math.log(0.3))
@@ -19,19 +24,14 @@ RIGHT = [
 ]
 
 
+def test_listed_answers_are_the_hand_derived_ones():
+    hand_derived.assert_answers_are(xe.ANSWERS, RIGHT)
+
+
 @pytest.mark.parametrize(("check", "exact", "decimals"), RIGHT)
-def test_listed_answers_are_the_hand_derived_ones(check, exact, decimals):
-    listed, listed_decimals = xe.ANSWERS[check.__name__]
-    assert math.isclose(listed, exact, rel_tol=1e-12) and listed_decimals == decimals
+def test_each_checker_on_its_answer(check, exact, decimals):
     assert check(exact).correct
-    assert check(...).message.startswith("Replace ... with your answer")
-    assert "as a number" in check("a lot").message
     assert "as a number" in check(np.array([exact, exact])).message
-
-
-def test_answers_listed_match_the_exercises():
-    assert {name: round(value, 9) for name, (value, _) in xe.ANSWERS.items()} == {
-        check.__name__: round(exact, 9) for check, exact, _ in RIGHT}
 
 
 def test_the_ece_is_asked_to_3_decimals():

@@ -1,11 +1,16 @@
 """Tests of the exercise checkers of notebook 12: ``xent_exercises/training_a_classifier.py``."""
 
 import math
+import pathlib
+import sys
 
 import numpy as np
 import pytest
 
 import xent_exercises.training_a_classifier as xe
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import hand_derived  # noqa: E402
 
 # Each checker, its exact answer computed here by hand, and the decimals its prompt asks for.
 RIGHT = [
@@ -15,19 +20,14 @@ RIGHT = [
 ]
 
 
+def test_listed_answers_are_the_hand_derived_ones():
+    hand_derived.assert_answers_are(xe.ANSWERS, RIGHT)
+
+
 @pytest.mark.parametrize(("check", "exact", "decimals"), RIGHT)
-def test_listed_answers_are_the_hand_derived_ones(check, exact, decimals):
-    listed, listed_decimals = xe.ANSWERS[check.__name__]
-    assert math.isclose(listed, exact, rel_tol=1e-12) and listed_decimals == decimals
+def test_each_checker_on_its_answer(check, exact, decimals):
     assert check(exact).correct and check(f"{exact:.3g}").correct
-    assert check(...).message.startswith("Replace ... with your answer")
-    assert "as a number" in check("a lot").message
     assert "as a number" in check(np.array([exact, exact])).message
-
-
-def test_answers_listed_match_the_exercises():
-    assert {name: round(value, 9) for name, (value, _) in xe.ANSWERS.items()} == {
-        check.__name__: round(exact, 9) for check, exact, _ in RIGHT}
 
 
 @pytest.mark.parametrize(
