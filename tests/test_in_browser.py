@@ -7,7 +7,8 @@ DevTools protocol):
 
 - before running, no answer is visible: no "Correct:" anywhere, and of each cell tagged
   ``solution`` (collapsed, with its outputs) at most a first line that is a comment;
-- after running, every cell ran without an error and every slider rendered; no image is
+- after running, every cell ran without an error, no solution's answer shows (its verdict folds
+  the exact value under "Correct ✓", since running a cell expands its outputs), and every slider rendered; no image is
   upscaled (its CSS width times the pixel ratio is at most its natural pixel width, and no live
   figure is wider than its natural CSS size); each live figure fits the window together with its
   sliders and readout; no table or image overflows its cell horizontally;
@@ -196,6 +197,30 @@ VISIBLE_ANSWERS = """() => {
     return problems;
 }"""
 
+# After Run All JupyterLab shows every output, a collapsed solution's too (running a cell
+# expands its outputs): each solution's verdict must keep its answer behind a click, in a closed
+# <details> whose summary holds no "Correct:". Read from the outputs JupyterLab renders (HTML before
+# plain text) and from the page, so that it does not depend on what is scrolled into view.
+ANSWERS_AFTER_RUN = """() => {
+    const notebook = window.jupyterapp.shell.currentWidget.content;
+    const problems = [];
+    notebook.widgets.forEach((cell, index) => {
+        if (cell.model.type !== 'code' || !(cell.model.getMetadata('tags') || []).includes('solution')) return;
+        if (!cell.inputHidden) problems.push(`solution cell ${index} shows its source after Run All`);
+        for (const output of cell.model.outputs.toJSON()) {
+            const data = output.data || {};
+            const html = [].concat(data['text/html'] || []).join('');
+            const shown = html || [].concat(data['text/plain'] || output.text || []).join('');
+            const summary = (html.match(/<summary>([\\s\\S]*?)<\\/summary>/) || ['', ''])[1];
+            if (shown.includes('Correct:') && (!html.startsWith('<details') || summary.includes('Correct:'))) {
+                problems.push(`solution cell ${index} shows its verdict after Run All: ${shown.slice(0, 80)}`);
+            }
+        }
+        if (cell.node.querySelector('.jp-OutputArea details[open]')) problems.push(`solution cell ${index} opens its answer`);
+    });
+    return problems;
+}"""
+
 # Sizes of what the student sees: every output image, and each live figure with its controls,
 # against the notebook's visible area. Returns a list of problems.
 LAYOUT_PROBLEMS = """() => {
@@ -314,6 +339,7 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
         page.evaluate(headless.RUN_ALL)
         page.wait_for_function(headless.FINISHED, timeout=180_000, polling=200)
         assert page.evaluate(headless.ERRORS) == [], "a cell raised"
+        seen += [f"after Run All: {problem}" for problem in page.evaluate(ANSWERS_AFTER_RUN)]
 
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
         explorers = panel.locator(".xent-explorer")
@@ -362,7 +388,7 @@ def test_notebook_looks_right_runs_and_its_main_slider_moves_the_plot(notebook, 
         assert None not in times, f"a key press produced no frame: {times}"
         latencies[_where(notebook)[1]] = times
         assert layout == [], "\n".join(layout)
-        assert seen == [], "an answer is visible before running:\n" + "\n".join(seen)
+        assert seen == [], "an answer is visible:\n" + "\n".join(seen)
     except Exception:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(Exception):

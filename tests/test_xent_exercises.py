@@ -72,6 +72,46 @@ def test_a_coarse_rounding_asks_for_more_digits_and_blames_no_method(notebook, n
     assert f"give {xe.precision_phrase(decimals)}" in feedback.message
 
 
+def truncated(exact, decimals):
+    """The answer cut off (not rounded) at the precision the prompt asks for, as a string is typed."""
+    places = decimals if decimals is not None else 2 - math.floor(math.log10(abs(exact)))
+    return math.trunc(exact * 10**places) / 10**places
+
+
+# Only the exercises whose truncated answer is wrong (0.0928505 cut to 0.0928 is; 0.5 cut is 0.5).
+TRUNCATED_WRONG = [(notebook, name) for notebook, name in EXERCISES
+                   if checkers_module(notebook).ANSWERS[name][0] != 0
+                   and abs(truncated(*checkers_module(notebook).ANSWERS[name]) - checkers_module(notebook).ANSWERS[name][0])
+                   > xe.tolerance(*checkers_module(notebook).ANSWERS[name])]
+
+
+@pytest.mark.parametrize(("notebook", "name"), TRUNCATED_WRONG)
+def test_a_truncated_answer_is_told_to_round(notebook, name):
+    """The reviewer's 0.0928 for C = 0.0928505 got a hint about the derivation; a cut-off answer is a rounding slip."""
+    check = getattr(checkers_module(notebook), name)
+    exact, decimals = checkers_module(notebook).ANSWERS[name]
+    feedback = check(truncated(exact, decimals))
+    assert not feedback.correct and feedback.message.startswith("Close:"), feedback.message
+    assert "round" in feedback.message
+
+
+def test_the_reviewers_truncated_answer():
+    import xent_exercises.training_a_classifier as classifier
+
+    assert classifier.check_sklearn_c(0.0928).message.startswith("Close: 0.0928 is")
+    assert classifier.check_sklearn_c(0.0929).correct and classifier.check_sklearn_c("0.0929").correct
+
+
+def test_a_right_answer_folds_its_exact_value_and_a_wrong_one_is_plain():
+    """After Run All, JupyterLab shows every solution's output: its answer must stay behind a click."""
+    right, wrong = xe.check_number(0.737, 0.736966, "the loss"), xe.check_number(0.5, 0.736966, "the loss")
+    folded = right._repr_html_()
+    summary = folded.split("<summary>")[1].split("</summary>")[0]
+    assert folded.startswith("<details") and "0.736966" not in summary and "Correct:" not in summary
+    assert "Correct: the loss is 0.736966." in folded
+    assert wrong._repr_html_() is None
+
+
 def test_precision_rule_on_the_issue_values():
     """The rounded answers the first checkers rejected (issue 10) are right to 3 significant digits."""
     for answer, exact in [(0.74, 0.736966), (1.67, 5 / 3), (2.58, math.log2(6)), (0.0313, 1 / 32), (0.0312, 1 / 32),

@@ -15,6 +15,7 @@ sign for losses and information, a percentage for probabilities.
 """
 
 import decimal
+import html
 import math
 
 import numpy as np
@@ -42,6 +43,18 @@ class Feedback:
 
     def __repr__(self):
         return self.message
+
+    def _repr_html_(self):
+        """A right answer's exact value folded under "Correct ✓" (a click opens it).
+
+        JupyterLab shows every output of a cell it runs, the collapsed outputs of the solution
+        cells too: after Run All, each solution's verdict would show the answer under its exercise.
+        Folded, it shows only that the solution is right. A wrong answer's message is plain text.
+        """
+        if not self.correct:
+            return None
+        return (f'<details class="xent-verdict"><summary>Correct ✓ (open for the exact value)</summary>'
+                f"{html.escape(self.message)}</details>")
 
 
 def _missing(answer):
@@ -86,6 +99,22 @@ def _roundings(value, decimals):
     exact = decimal.Decimal(repr(float(value)))
     unit = decimal.Decimal(1).scaleb(-decimals)
     return {round(value, decimals), *(float(exact.quantize(unit, rounding=mode)) for mode in (decimal.ROUND_HALF_UP, decimal.ROUND_HALF_EVEN))}
+
+
+def _places(expected, decimals=None):
+    """The decimal places the prompt asks for: ``decimals``, or those of 3 significant digits."""
+    if decimals is not None:
+        return decimals
+    return SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(expected)))
+
+
+def _truncated(value, expected, decimals=None):
+    """True if ``value`` is ``expected`` cut off (not rounded) at the precision the prompt asks for."""
+    if not math.isfinite(expected) or expected == 0:
+        return False
+    cut = decimal.Decimal(repr(float(expected))).quantize(decimal.Decimal(1).scaleb(-_places(expected, decimals)),
+                                                            rounding=decimal.ROUND_DOWN)
+    return math.isclose(value, float(cut), rel_tol=1e-12, abs_tol=1e-300)
 
 
 def _coarsely_rounded(value, expected, decimals=None):
@@ -190,6 +219,8 @@ def check_number(answer, expected, what, quantity=None, decimals=None, hint="", 
     Correct: the loss in bits is 0.736966.
     >>> check_number(0.74, 0.736966, "the loss in bits", quantity="bits")
     Close: 0.74 is the loss in bits rounded too coarsely; give 3 significant digits.
+    >>> check_number(0.0928, 0.0928505, "C")
+    Close: 0.0928 is C cut off after 3 significant digits; round the last digit instead.
     >>> check_number(2.0794, 3.0, "the information in bits", quantity="bits")
     Not yet: 2.0794 is not the information in bits; that is the value in nats; the exercise asks for bits (log base 2).
     >>> check_number(8, 3.0, "the information in bits", slips=[(8, "8 is 1/p; the information is log2 of it")])
@@ -204,6 +235,8 @@ def check_number(answer, expected, what, quantity=None, decimals=None, hint="", 
         return Feedback(True, f"Correct: {what} is {expected:.6g}.")
     if _coarsely_rounded(value, expected, decimals):
         return Feedback(False, f"Close: {value:g} is {what} rounded too coarsely; give {precision_phrase(decimals)}.")
+    if _truncated(value, expected, decimals):
+        return Feedback(False, f"Close: {value:g} is {what} cut off after {precision_phrase(decimals)}; round the last digit instead.")
     candidates = [*slips, *_usual_slips(expected, quantity, what)]
     reason = next((message for slip, message in candidates if slip != expected and abs(value - slip) <= tolerance(slip, decimals)), None)
     return Feedback(False, f"Not yet: {value:.6g} is not {what}; {reason or hint or 'check each step of the calculation'}.")
@@ -268,5 +301,8 @@ def check_array(answer, expected, what, quantity=None, decimals=None, hint="", s
     wrong, right = float(value.ravel()[first]), float(expected.ravel()[first])
     if _coarsely_rounded(wrong, right, decimals):
         return Feedback(False, f"Close: entry {first} of {what}, {wrong:g}, is rounded too coarsely; give {precision_phrase(decimals)}.")
+    if _truncated(wrong, right, decimals):
+        return Feedback(False, f"Close: entry {first} of {what}, {wrong:g}, is cut off after {precision_phrase(decimals)}; "
+                               "round the last digit instead.")
     reason = next((message for slip, message in _usual_slips(right, quantity, what) if abs(wrong - slip) <= tolerance(slip, decimals)), None)
     return Feedback(False, f"Not yet: entry {first} of {what} should not be {wrong:.6g}; {reason or hint or 'check each step of the calculation'}.")

@@ -30,7 +30,7 @@ def bce_clamp_plot(x=10.0):
     Examples
     --------
     >>> bce_clamp_plot(20.0).readout
-    'logit x = 20.0, target 0 &rarr; BCELoss(sigmoid(x)): <b>100</b> in float32, <b>20.0000</b> in float64; BCEWithLogitsLoss(x): <b>20.0000</b> (exact)'
+    'logit x = 20.0, target 0 &rarr; BCELoss(sigmoid(x)): <b>100.0000</b> in float32, <b>20.0000</b> in float64; BCEWithLogitsLoss(x): <b>20.0000</b> (exact)'
     """
     fig, ax = new_figure(width=6.4, height=3.4)
     exact = xc.binary_cross_entropy_with_logits(_GRID, np.zeros_like(_GRID), reduction="none")
@@ -51,7 +51,7 @@ def bce_clamp_plot(x=10.0):
         right = xc.binary_cross_entropy_with_logits(x, 0.0)
         point32.set_data([x], [lost32])
         point_exact.set_data([x], [right])
-        return (f"logit x = {x:.1f}, target 0 &rarr; BCELoss(sigmoid(x)): <b>{lost32:.4g}</b> in float32, "
+        return (f"logit x = {x:.1f}, target 0 &rarr; BCELoss(sigmoid(x)): <b>{lost32:.4f}</b> in float32, "
                 f"<b>{lost64:.4f}</b> in float64; BCEWithLogitsLoss(x): <b>{right:.4f}</b> (exact)")
 
     return LivePlot(fig, update, animated=[point32, point_exact], x=x)
