@@ -9,17 +9,18 @@ The corpus is Shakespeare's Sonnets (1609, public domain), committed as ``data/s
 import functools
 import pathlib
 import re
+import textwrap
 
 import matplotlib
 import numpy as np
 
 import xent_core as xc
-from xent_widgets import COLORS, LivePlot, explore, format_vector, log_slider, new_figure
+from xent_widgets import COLORS, LivePlot, explore, log_slider, new_figure
 
 __all__ = [
     "load_sonnets", "split_sonnets", "encode", "ngram_counts", "add_k_probs", "cross_entropy_bits", "sample_text",
     "smoothing_plot", "smoothing_explorer", "sampling_plot", "sampling_explorer", "MAIN_EXPLORER",
-    "TRAIN_SONNETS", "SAMPLE_K", "SAMPLE_SEED", "SAMPLE_LENGTH",
+    "TRAIN_SONNETS", "SAMPLE_K", "SAMPLE_SEED", "SAMPLE_LENGTH", "SAMPLE_FONT_SIZE", "SAMPLE_WRAP",
 ]
 
 CORPUS = pathlib.Path(__file__).resolve().parent.parent / "data" / "sonnets.txt"
@@ -37,6 +38,15 @@ SAMPLE_K = 0.1
 SAMPLE_SEED = 0
 SAMPLE_LENGTH = 240
 _TEMPERATURE_RANGE = (0.1, 10.0)
+# Both sliders and their readouts print k and T with 3 significant digits, trailing zeros kept
+# ("0.00120", "1.00"): Python's "#.3g" is what the slider's d3-format ".3g" shows, and d3 ignores
+# the "#" for a "g" number, so the slider, the readout and a static frame's label all agree.
+_VALUE_FORMAT = "#.3g"
+# The sampled text: monospace at SAMPLE_FONT_SIZE points, 15 CSS px at the figure's natural width
+# of 720 px (still 12 px where a 1024-px window with its file browser open shrinks the figure to
+# about 590 px), wrapped at spaces to lines of at most SAMPLE_WRAP characters, which fit its panel.
+SAMPLE_FONT_SIZE = 12
+SAMPLE_WRAP = 36
 # The context whose next-character distribution the sampling figure shows.
 _SAMPLE_CONTEXT = "th"
 
@@ -195,7 +205,7 @@ def smoothing_plot(k=1.0):
     Examples
     --------
     >>> smoothing_plot(1.0).readout
-    'k = 1 &rarr; held-out: bigram <b>3.427 bits/char</b> (perplexity 10.75), trigram <b>2.943 bits/char</b> (perplexity 7.69)'
+    'k = 1.00 &rarr; held-out: bigram <b>3.427 bits/char</b> (perplexity 10.75), trigram <b>2.943 bits/char</b> (perplexity 7.69)'
     """
     chars, train_codes, test_codes, counts = _model()
     grid = np.geomspace(*_K_AXIS, 60)
@@ -220,7 +230,7 @@ def smoothing_plot(k=1.0):
         for order, dot in dots.items():
             dot.set_data([k], [held_out[order]])
         return (
-            f"k = {k:.3g} &rarr; held-out: bigram <b>{held_out[2]:.3f} bits/char</b> "
+            f"k = {k:{_VALUE_FORMAT}} &rarr; held-out: bigram <b>{held_out[2]:.3f} bits/char</b> "
             f"(perplexity {float(xc.perplexity(held_out[2], base=2)):.2f}), trigram <b>{held_out[3]:.3f} bits/char</b> "
             f"(perplexity {float(xc.perplexity(held_out[3], base=2)):.2f})"
         )
@@ -232,17 +242,17 @@ def smoothing_explorer(k=1.0):
     """The notebook's main slider: move the smoothing k and watch the held-out cross-entropy.
 
     The slider is logarithmic, like the plot's k axis: each decade from 0.001 to 10 gets a
-    quarter of the track.
+    quarter of the track. Slider and readout print k alike, to 3 significant digits.
 
     Examples
     --------
     >>> explorer = smoothing_explorer()
     >>> explorer.controls["k"].value = 0.1
-    >>> explorer.readout.value[:46]
-    'k = 0.1 &rarr; held-out: bigram <b>3.422 bits/'
+    >>> explorer.readout.value[:48]
+    'k = 0.100 &rarr; held-out: bigram <b>3.422 bits/'
     """
     return explore(smoothing_plot(k), name="language-model-smoothing", main=True,
-                   k=log_slider("smoothing k", _K_RANGE[0], _K_RANGE[1], k))
+                   k=log_slider("smoothing k", _K_RANGE[0], _K_RANGE[1], k, readout_format=_VALUE_FORMAT))
 
 
 def sampling_plot(temperature=1.0):
@@ -250,31 +260,35 @@ def sampling_plot(temperature=1.0):
 
     Left: the eight likeliest next characters after "th" under ``softmax(log P / T)``. Right:
     240 characters sampled with the same random numbers at every T, so moving T shows what the
-    temperature alone changes. The readout gives T and the entropy of that next-character
-    distribution in bits.
+    temperature alone changes, in a :data:`SAMPLE_FONT_SIZE`-point monospace font, each line
+    wrapped at spaces to at most :data:`SAMPLE_WRAP` characters. The readout gives T, the entropy
+    of that next-character distribution in bits and its three likeliest characters.
 
     Examples
     --------
     >>> sampling_plot(1.0).readout
-    'T = 1 &rarr; after "th": entropy <b>2.723 bits</b>; top 3 next characters e, space, a with [0.352, 0.151, 0.131]'
+    'T = 1.00 &rarr; after "th": entropy <b>2.723 bits</b>; likeliest next: e 0.352, space 0.151, a 0.131'
     """
     chars, train_codes, test_codes, counts = _model()
     log_probs = np.log(add_k_probs(counts[3], SAMPLE_K))
     a, b = (chars.index(c) for c in _SAMPLE_CONTEXT)
     row = log_probs[a, b]
     top = np.argsort(-row, kind="stable")[:8]
-    fig, (ax_bars, ax_text) = new_figure(ncols=2, width=9.0, height=3.6)
-    shown = [repr(chars[i])[1:-1] if chars[i] != " " else "space" for i in top]
+    fig, (ax_bars, ax_text) = new_figure(ncols=2, width=8.0, height=3.6)
+    # The text gets the wider panel: SAMPLE_WRAP characters of SAMPLE_FONT_SIZE-point monospace.
+    ax_bars.get_gridspec().set_width_ratios([1.0, 1.15])
+    shown = [_char_name(chars[i]) for i in top]
     bars = ax_bars.bar(np.arange(top.size), np.zeros(top.size), width=0.6, color=COLORS["blue"])
     ax_bars.set_xticks(np.arange(top.size), shown)
     ax_bars.set_ylim(0, 1.1)
     ax_bars.set_xlabel(f'next character after "{_SAMPLE_CONTEXT}"')
     ax_bars.set_ylabel("probability softmax(log P / T)")
-    values = [ax_bars.text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(top.size)]
+    values = [ax_bars.text(i, 0, "", ha="center", va="bottom", fontsize=9) for i in range(top.size)]
     ax_text.set_axis_off()
     ax_text.set_xlim(0, 1)
     ax_text.set_ylim(0, 1)
-    sample = ax_text.text(0.0, 1.0, "", ha="left", va="top", family="monospace", fontsize=8.5)
+    sample = ax_text.text(0.02, 1.0, "", ha="left", va="top", family="monospace", fontsize=SAMPLE_FONT_SIZE,
+                          linespacing=1.15)
 
     def update(temperature):
         probs = xc.softmax(row, temperature=temperature)
@@ -282,22 +296,39 @@ def sampling_plot(temperature=1.0):
             bar.set_height(probs[i])
             value.set_position((value.get_position()[0], probs[i] + 0.01))
             value.set_text(f"{probs[i]:.2f}")
-        text = sample_text(log_probs, chars, temperature)
-        sample.set_text(_wrapped(text))
+        sample.set_text(_wrapped(sample_text(log_probs, chars, temperature)))
         h = float(xc.entropy(probs, base=2))
         best = np.argsort(-probs, kind="stable")[:3]
         return (
-            f'T = {temperature:.3g} &rarr; after "{_SAMPLE_CONTEXT}": entropy <b>{h:.3f} bits</b>; top 3 next characters '
-            f"{', '.join(shown[list(top).index(i)] if i in top else chars[i] for i in best)} with {format_vector(probs[best])}"
+            f'T = {temperature:{_VALUE_FORMAT}} &rarr; after "{_SAMPLE_CONTEXT}": entropy <b>{h:.3f} bits</b>; '
+            f"likeliest next: {', '.join(f'{_char_name(chars[i])} {probs[i]:.3f}' for i in best)}"
         )
 
     return LivePlot(fig, update, animated=[*bars, *values, sample], temperature=temperature)
 
 
-def _wrapped(text, width=44, lines=12):
-    """The first ``lines`` lines of ``text``, each line wrapped at ``width`` characters."""
-    rows = [line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width)]
-    return "\n".join(rows[:lines])
+def _char_name(c):
+    """A character as the figure labels it: "space" for " ", "\\n" for a newline."""
+    return "space" if c == " " else repr(c)[1:-1]
+
+
+def _wrapped(text, width=SAMPLE_WRAP):
+    """``text`` with each of its lines wrapped at spaces to at most ``width`` characters.
+
+    A line break of the text stays one; only a run of more than ``width`` characters without a
+    space is cut inside.
+
+    Examples
+    --------
+    >>> print(_wrapped("shall i compare thee\\nto a summer's day?", width=10))
+    shall i
+    compare
+    thee
+    to a
+    summer's
+    day?
+    """
+    return "\n".join(row for line in text.split("\n") for row in (textwrap.wrap(line, width) or [""]))
 
 
 def sampling_explorer(temperature=1.0):
@@ -307,11 +338,12 @@ def sampling_explorer(temperature=1.0):
     --------
     >>> explorer = sampling_explorer()
     >>> explorer.controls["temperature"].value = 0.5
-    >>> explorer.readout.value[:20]
-    'T = 0.5 &rarr; after'
+    >>> explorer.readout.value[:22]
+    'T = 0.500 &rarr; after'
     """
     return explore(sampling_plot(temperature), name="language-model-sampling",
-                   temperature=log_slider("temperature T", _TEMPERATURE_RANGE[0], _TEMPERATURE_RANGE[1], temperature))
+                   temperature=log_slider("temperature T", _TEMPERATURE_RANGE[0], _TEMPERATURE_RANGE[1], temperature,
+                                          readout_format=_VALUE_FORMAT))
 
 
 # The explorer the browser test and the slider benchmark press.

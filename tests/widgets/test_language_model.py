@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import xent_widgets.language_model as xw
+from xent_widgets import FRAME_DPI
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +116,58 @@ def test_sampling_follows_the_tempered_distribution():
     tempered = np.array([0.49, 0.04, 0.01]) / 0.54
     frequencies = [text.count(c) / len(text) for c in "abc"]
     assert np.allclose(frequencies, tempered, atol=0.01)
+
+
+def _d3_precision(value, digits):
+    """What the slider's d3-format ".{digits}g" shows: JavaScript's value.toPrecision(digits)."""
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    exponent = int(exponent)
+    if exponent < -6 or exponent >= digits:
+        return f"{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent)}"
+    return f"{value:.{max(0, digits - 1 - exponent)}f}"
+
+
+@pytest.mark.parametrize("make, name, symbol, values", [
+    (xw.smoothing_explorer, "k", "k", [0.001, 10 ** -2.92, 0.1, 1.0, 10.0]),
+    (xw.sampling_explorer, "temperature", "T", [0.1, 10 ** -0.96, 0.5, 1.0, 10.0]),
+])
+def test_readouts_print_the_value_as_the_slider_label_does(make, name, symbol, values):
+    explorer = make()
+    control = explorer.controls[name]
+    assert control.readout_format.lstrip("#").startswith(".3") and control.readout_format.endswith("g")
+    for value in values:
+        control.value = value
+        label = _d3_precision(control.value, 3)               # e.g. "0.00120" and "0.110", not "0.0012"
+        assert explorer.readout.value.startswith(f"{symbol} = {label} &rarr;"), (label, explorer.readout.value)
+        assert "[" not in explorer.readout.value               # no raw Python list
+
+
+def test_sampling_readout_names_the_three_likeliest_characters():
+    readout = xw.sampling_explorer().readout.value
+    assert readout.endswith("likeliest next: e 0.352, space 0.151, a 0.131")
+
+
+@pytest.mark.parametrize("temperature", [0.1, 0.3, 1.0, 3.0, 10.0])
+def test_sampled_text_is_readable_whole_and_wrapped_at_spaces(temperature):
+    plot = xw.sampling_plot(temperature)
+    text = plot.figure.axes[1].texts[0]
+    sample = xw.sample_text(np.log(xw.add_k_probs(xw._model()[3][3], xw.SAMPLE_K)), xw._model()[0], temperature)
+    rows = text.get_text().split("\n")
+    # all 240 characters are shown, in order, the line breaks of the sample kept
+    assert "".join(rows).replace(" ", "") == sample.replace("\n", "").replace(" ", "")
+    assert sum(len(line) > 0 for line in sample.split("\n")) <= len(rows)
+    # no row is cut inside a word: every word of the sample is whole in a row (only a run of more
+    # than SAMPLE_WRAP characters without a space or hyphen may be cut)
+    words_shown = [w for row in rows for w in row.split()]
+    for word in sample.split():
+        if len(word) <= xw.SAMPLE_WRAP and "-" not in word:
+            assert word in words_shown, (word, rows)
+    assert max(map(len, rows)) <= xw.SAMPLE_WRAP
+    # at least 11 CSS px when the figure is shrunk to a 1024-px window's notebook column (~590 px
+    # with the file browser open), and inside the figure
+    css_width, _ = plot.css_size()
+    assert text.get_fontsize() / 72 * FRAME_DPI * min(1.0, 590 / css_width) >= 11
+    plot.png()
+    extent = text.get_window_extent(plot.figure.canvas.get_renderer())
+    assert plot.figure.bbox.x0 <= extent.x0 and extent.x1 <= plot.figure.bbox.x1
+    assert plot.figure.bbox.y0 <= extent.y0 and extent.y1 <= plot.figure.bbox.y1
