@@ -40,7 +40,7 @@ def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
     Examples
     --------
     >>> softmax_temperature_plot(1.0).readout
-    'T = 1 &rarr; softmax(z / T) = [0.659, 0.242, 0.099], entropy H = <b>0.847 nats</b> (uniform: ln 3 = 1.099)'
+    'T = 1.00 &rarr; softmax(z / T) = [0.659, 0.242, 0.099], entropy H = <b>0.847 nats</b> (uniform: ln 3 = 1.099)'
     >>> softmax_temperature_plot(0.01).readout.split(" &rarr; ")[1][:32]
     'softmax(z / T) = [1.000, 0.000, '
     """
@@ -84,7 +84,7 @@ def softmax_temperature_plot(temperature=1.0, logits=notes.PYTORCH_LOGITS):
             value.set_text(f"{p:.3f}")
         point.set_data([temperature], [h])
         return (
-            f"T = {temperature:.3g} &rarr; softmax(z / T) = {format_vector(probs)}, entropy H = <b>{h:.3f} nats</b> "
+            f"T = {temperature:#.3g} &rarr; softmax(z / T) = {format_vector(probs)}, entropy H = <b>{h:.3f} nats</b> "
             f"(uniform: ln {n_classes} = {uniform_h:.3f})"
         )
 
@@ -102,8 +102,8 @@ def softmax_temperature_explorer(temperature=1.0, logits=notes.PYTORCH_LOGITS):
     --------
     >>> explorer = softmax_temperature_explorer()
     >>> explorer.controls["temperature"].value = 0.5
-    >>> explorer.readout.value[:44]
-    'T = 0.5 &rarr; softmax(z / T) = [0.864, 0.11'
+    >>> explorer.readout.value[:46]
+    'T = 0.500 &rarr; softmax(z / T) = [0.864, 0.11'
     """
     return explore(
         softmax_temperature_plot(temperature, logits), name="softmax-temperature", main=True,

@@ -19,7 +19,7 @@ def test_temperature_explorer_moves():
     control = next(iter(explorer.controls.values()))
     assert control is explorer.controls["temperature"]
     control.value = 0.5
-    assert explorer.readout.value.startswith("T = 0.5 ")
+    assert explorer.readout.value.startswith("T = 0.500 ")  # as the slider shows it (d3 ".3g")
     expected = xc.softmax(notes.PYTORCH_LOGITS, temperature=0.5)
     # independently: exp(z / T) normalized
     assert np.allclose(expected, _softmax_by_hand([4.0, 2.0, 0.2]))
