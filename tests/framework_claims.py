@@ -336,6 +336,56 @@ CLAIMS += [
 ]
 
 
+# ---- notebook 12: SGD's weight_decay (the "In practice" tip)
+def _sgd_one_step(groups):
+    """One SGD step (lr 1, weight decay 1e-3, zero loss gradient) of a float64 Linear(2, 1) whose weight
+    and bias start at 1: (weight, bias) after it. ``groups``: parameter groups instead of parameters()."""
+    import torch
+    model = torch.nn.Linear(2, 1, dtype=torch.float64)
+    with torch.no_grad():
+        model.weight.fill_(1.0)
+        model.bias.fill_(1.0)
+    params = ([{"params": [model.weight], "weight_decay": 1e-3}, {"params": [model.bias], "weight_decay": 0}]
+              if groups else model.parameters())
+    optimizer = torch.optim.SGD(params, lr=1.0, **({} if groups else {"weight_decay": 1e-3}))
+    (0 * model(torch.ones(1, 2, dtype=torch.float64)).sum()).backward()
+    optimizer.step()
+    return model.weight[0, 0].item(), model.bias[0].item()
+
+
+def _digits_in_torch(steps=600):
+    """Notebook 12's training written with nn.Linear, CrossEntropyLoss and SGD with parameter groups
+    (float64, the notebook's start): the test loss."""
+    import torch
+    import xent_core as xc
+    import xent_widgets.training_a_classifier as xw
+    x, y, (train, _, test) = xw.digits_split()
+    model = torch.nn.Linear(64, 10, dtype=torch.float64)
+    with torch.no_grad():
+        model.weight.copy_(torch.tensor(np.random.default_rng(1).normal(0.0, 0.01, size=(64, 10)).T))
+        model.bias.zero_()
+    optimizer = torch.optim.SGD([{"params": [model.weight], "weight_decay": 1e-3},
+                                 {"params": [model.bias], "weight_decay": 0}], lr=5.0)
+    inputs, targets = torch.tensor(x[train]), torch.tensor(y[train])
+    for _ in range(steps):
+        optimizer.zero_grad()
+        torch.nn.functional.cross_entropy(model(inputs), targets).backward()
+        optimizer.step()
+    weights, bias = model.weight.detach().numpy().T, model.bias.detach().numpy()
+    return xc.softmax_cross_entropy(x[test] @ weights + bias, y[test])
+
+
+CLAIMS += [
+    Claim("12", "torch", "SGD's weight_decay=1e-3 adds 1e-3 times each parameter to its gradient (the gradient of lambda/2 |W|^2)",
+          lambda: _sgd_one_step(groups=False)[0], 0.999, 12),
+    Claim("12", "torch", "SGD(model.parameters(), weight_decay=...) decays the bias too",
+          lambda: _sgd_one_step(groups=False)[1], 0.999, 12),
+    Claim("12", "torch", "... a parameter group with weight_decay 0 leaves the bias alone",
+          lambda: _sgd_one_step(groups=True)[1], 1.0, 12),
+    Claim("12", "torch", "from our start, 600 steps of that SGD give our test loss, 0.16205",
+          lambda: _digits_in_torch(), 0.16205, 5),
+]
+
 # ---- replicas: (notebook, name of the def, or "name=" for an assignment, the framework, the real call)
 def notebook_code(number):
     import json as _json

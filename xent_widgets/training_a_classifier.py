@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from xent_widgets import COLORS, RENDER_DPI, STYLE, LivePlot, explore, new_figure, slider
 
 _LOSS_TICKS = [0.05, 0.1, 0.2, 0.5, 1, 2]
+WEIGHTS_FIGSIZE = (10.0, 3.3)
 
 
 def _loss_axis(ax):
@@ -39,7 +40,7 @@ def digits_plot(images, labels, n=10):
     return LivePlot(fig, lambda: text)
 
 
-def learning_curves_plot(ce, mse):
+def learning_curves_plot(ce, mse=None):
     """Cross-entropy (left, log scale) and accuracy (right) against the step, train and validation.
 
     Parameters
@@ -48,6 +49,7 @@ def learning_curves_plot(ce, mse):
         Histories of the model trained with cross-entropy and with MSE on its softmax outputs:
         ``"step"`` (K,), and ``"train_loss"``, ``"val_loss"``, ``"train_accuracy"``,
         ``"val_accuracy"`` (K,), the losses being cross-entropy in nats for both models.
+        Without ``mse`` only the cross-entropy model is drawn.
 
     Examples
     --------
@@ -56,12 +58,17 @@ def learning_curves_plot(ce, mse):
     ...      "train_accuracy": np.array([0.1, 0.8, 0.9]), "val_accuracy": np.array([0.1, 0.7, 0.85])}
     >>> learning_curves_plot(h, h).readout
     'after 20 steps: cross-entropy model 0.6 nats, 85.0% on validation; MSE model 0.6 nats, 85.0%'
+    >>> learning_curves_plot(h).readout
+    'after 20 steps: cross-entropy model 0.6 nats, 85.0% on validation'
     """
     fig, axes = new_figure(ncols=2, width=8.8, height=3.2)
-    for history, name, color in [(ce, "trained with cross-entropy", COLORS["blue"]),
-                                 (mse, "trained with MSE", COLORS["vermillion"])]:
+    models = [(ce, "trained with cross-entropy", COLORS["blue"])]
+    if mse is not None:
+        models.append((mse, "trained with MSE", COLORS["vermillion"]))
+    for history, name, color in models:
         for part, style in [("train", "--"), ("val", "-")]:
-            label = f"{name}, {'training' if part == 'train' else 'validation'}"
+            label = "training" if part == "train" else "validation"
+            label = label if mse is None else f"{name}, {label}"   # one model: no need to name it
             axes[0].plot(history["step"], history[f"{part}_loss"], style, color=color, label=label)
             axes[1].plot(history["step"], history[f"{part}_accuracy"], style, color=color, label=label)
     axes[0].axhline(np.log(10), color=COLORS["black"], lw=0.8, ls=":")
@@ -76,8 +83,9 @@ def learning_curves_plot(ce, mse):
     fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper center", ncols=2, fontsize=8, frameon=False)
     last = len(ce["step"]) - 1
     text = (f"after {ce['step'][last]} steps: cross-entropy model {ce['val_loss'][last]:.3g} nats, "
-            f"{ce['val_accuracy'][last]:.1%} on validation; MSE model {mse['val_loss'][last]:.3g} nats, "
-            f"{mse['val_accuracy'][last]:.1%}")
+            f"{ce['val_accuracy'][last]:.1%} on validation")
+    if mse is not None:
+        text += f"; MSE model {mse['val_loss'][last]:.3g} nats, {mse['val_accuracy'][last]:.1%}"
     return LivePlot(fig, lambda: text)
 
 
@@ -86,6 +94,23 @@ def _figure(width, height):
         fig = Figure(figsize=(width, height), dpi=RENDER_DPI, layout="constrained")
         FigureCanvasAgg(fig)
     return fig
+
+
+def _color_limit(weights):
+    """The colour scale's limit: the 98th percentile of the absolute weights, to 2 significant digits.
+
+    A scale up to the single largest weight (2.79 after 600 steps) would leave most pixels
+    pale; the 2% of weights beyond this limit show in the darkest colour instead.
+
+    Examples
+    --------
+    >>> _color_limit(np.linspace(-1.0, 1.0, 101))
+    0.98
+    >>> _color_limit(np.zeros(5))
+    1.0
+    """
+    limit = float(np.percentile(np.abs(weights), 98))
+    return float(f"{limit:.2g}") if limit > 0 else 1.0
 
 
 def weights_plot(history, step=0):
@@ -98,8 +123,9 @@ def weights_plot(history, step=0):
     step : int
         A step in ``history["step"]`` (the nearest recorded one is shown).
 
-    Red pixels push the score of that digit up, blue ones down; the colour scale is fixed (the
-    largest weight of the last snapshot), so early, small weights look pale.
+    Red pixels push the score of that digit up, blue ones down; the colour scale is fixed for all
+    steps (up to the 98th percentile of the last snapshot's absolute weights, see
+    :func:`_color_limit`), so early, small weights look pale.
 
     Examples
     --------
@@ -108,21 +134,25 @@ def weights_plot(history, step=0):
     >>> weights_plot(h, step=10).readout
     'step 10: training loss 1.000 nats, validation loss 1.200 nats; largest weight 1'
     """
-    fig = _figure(9.0, 3.4)
+    fig = _figure(WEIGHTS_FIGSIZE[0], WEIGHTS_FIGSIZE[1])
     with matplotlib.rc_context(STYLE):
-        left, right = fig.subfigures(1, 2, width_ratios=[1.35, 1])
-        image_axes = left.subplots(2, 5)
+        left, right = fig.subfigures(1, 2, width_ratios=[2.8, 1])
+        image_axes = left.subplots(2, 5, gridspec_kw={"wspace": 0.04, "hspace": 0.04})
         loss_ax = right.subplots()
-    scale = float(np.abs(history["weights"][-1]).max()) or 1.0
+    scale = _color_limit(history["weights"][-1])
     images = []
     for digit, ax in enumerate(image_axes.ravel()):
         images.append(ax.imshow(np.zeros((8, 8)), cmap="RdBu_r", vmin=-scale, vmax=scale))
-        ax.set_title(f"digit {digit}", fontsize=9)
+        ax.set_title(f"digit {digit}", fontsize=10, pad=3)
         ax.set_axis_off()
+    left.colorbar(images[0], ax=image_axes, orientation="vertical", fraction=0.03, pad=0.02, shrink=0.9,
+                  ticks=[-scale, 0, scale], label="weight")
     for part, style, name in [("train", "--", "training"), ("val", "-", "validation")]:
         loss_ax.plot(history["step"], history[f"{part}_loss"], style, color=COLORS["blue"], label=name)
     _loss_axis(loss_ax)
-    loss_ax.set_xlim(0, history["step"][-1])
+    # a margin on both sides, so that the marker at the first and the last step is not cut in half
+    last = float(history["step"][-1])
+    loss_ax.set_xlim(-0.04 * last, 1.04 * last)
     loss_ax.set_xlabel("gradient-descent step")
     loss_ax.set_ylabel("cross-entropy (nats, log scale)")
     loss_ax.legend(loc="upper right", fontsize=8, frameon=False)
@@ -206,6 +236,8 @@ def _default_history():
             history["weights"].append(weights.copy())
             history["train_loss"].append(xc.softmax_cross_entropy(x[train] @ weights + bias, y[train]))
             history["val_loss"].append(xc.softmax_cross_entropy(x[val] @ weights + bias, y[val]))
+        if step == STEPS:
+            break
         grad = xc.softmax_cross_entropy_grad(x[train] @ weights + bias, y[train])
         weights = weights - LEARNING_RATE * (x[train].T @ grad + PENALTY * weights)
         bias = bias - LEARNING_RATE * grad.sum(axis=0)

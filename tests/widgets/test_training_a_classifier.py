@@ -62,3 +62,32 @@ def test_loss_axis_labels_read_as_plain_numbers():
     labels = [t.get_text() for t in plot.figure.axes[0].get_yticklabels()]
     assert "0.5" in labels and "2" in labels and not any("10^" in t or "times" in t for t in labels)
     assert xc.softmax_cross_entropy(np.zeros((1, 10)), [0]) == np.log(10)
+
+
+def test_the_step_marker_stays_whole_inside_the_loss_axes_at_every_step():
+    history = _history()
+    explorer = xw.weights_explorer(history)
+    figure = explorer.plot.figure
+    loss_ax = next(ax for ax in figure.axes if not ax.images and ax.get_lines())
+    dot = next(line for line in loss_ax.get_lines() if line.get_marker() == "o")
+    renderer = figure.canvas.get_renderer()
+    box = loss_ax.get_window_extent(renderer)
+    for step in history["step"]:
+        explorer.controls["step"].value = int(step)
+        x, y = loss_ax.transData.transform((dot.get_xdata()[0], dot.get_ydata()[0]))
+        radius = dot.get_markersize() / 2 * figure.dpi / 72
+        assert box.x0 <= x - radius and x + radius <= box.x1, f"marker cut at step {step}"
+        assert box.y0 <= y - radius and y + radius <= box.y1, f"marker cut at step {step}"
+
+
+def test_weight_images_use_a_colour_scale_most_weights_can_be_seen_on():
+    weights = np.random.default_rng(0).normal(0.0, 0.3, size=(64, 10))
+    weights[0, 0] = 3.0                       # one large weight must not wash out the rest
+    history = {"step": np.array([0, 10]), "weights": np.stack([weights * 0, weights]),
+               "train_loss": np.array([2.3, 1.0]), "val_loss": np.array([2.3, 1.2])}
+    plot = xw.weights_plot(history, step=10)
+    image = next(ax for ax in plot.figure.axes if ax.images).images[0]
+    low, high = image.get_clim()
+    assert low == -high and high == xw._color_limit(weights) and high < 1.0
+    assert np.mean(np.abs(weights) > high) <= 0.03
+    assert xw.learning_curves_plot(_history()).readout.endswith("on validation")
