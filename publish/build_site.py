@@ -230,6 +230,8 @@ def export(nb, table, index, student, static, language="en"):
         xent.update(nav=nav_zh(table, index), solution="参考解答（点击展开）")
     resources = {"xent": xent, "metadata": {"name": f"{table[index][0]} · {table[index][1]}"}}
     body, _ = exporter.from_notebook_node(copy.deepcopy(nb), resources=resources)
+    if not student:  # inside a folded solution already: the verdict needs no second click
+        body = body.replace('<details class="xent-verdict">', '<details class="xent-verdict" open>')
     if language == "zh":  # nbconvert's language_code takes ISO 639-1 codes only ("zh", not "zh-CN")
         body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)
     return relink(body)

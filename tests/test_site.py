@@ -232,6 +232,8 @@ def test_the_student_edition_has_no_solution(site, notebook):
     student = (site / "student" / f"{notebook}.html").read_text()
     solution, why = '<span class="c1"># Solution</span>', '<span class="c1"># Why: '  # as a code cell shows them
     assert "xent-solution" in teacher and solution in teacher and why in teacher
+    assert '<details class="xent-verdict">' not in teacher  # every verdict open inside its folded solution
+    assert teacher.count('<details class="xent-verdict" open>') >= 2
     for mark in ("xent-solution", solution, why, "Correct:"):
         assert mark not in student, mark
     assert student.count("jp-CodeCell") < teacher.count("jp-CodeCell")

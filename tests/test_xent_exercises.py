@@ -1,6 +1,7 @@
 """Tests of the shared checking machinery: ``xent_exercises/__init__.py``."""
 
 import importlib
+import html
 import math
 import pathlib
 
@@ -109,7 +110,7 @@ def test_a_right_answer_folds_its_exact_value_and_a_wrong_one_is_plain():
     summary = folded.split("<summary>")[1].split("</summary>")[0]
     assert folded.startswith("<details") and "0.736966" not in summary and "Correct:" not in summary
     assert "Correct: the loss is 0.736966." in folded
-    assert wrong._repr_html_() is None
+    assert wrong._repr_html_() == '<div class="xent-verdict">' + html.escape(wrong.message) + "</div>"
 
 
 def test_precision_rule_on_the_issue_values():

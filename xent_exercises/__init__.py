@@ -45,16 +45,17 @@ class Feedback:
         return self.message
 
     def _repr_html_(self):
-        """A right answer's exact value folded under "Correct ✓" (a click opens it).
+        """The message as prose that wraps between words; a right answer's value folded under "Correct ✓".
 
         JupyterLab shows every output of a cell it runs, the collapsed outputs of the solution
         cells too: after Run All, each solution's verdict would show the answer under its exercise.
-        Folded, it shows only that the solution is right. A wrong answer's message is plain text.
+        Folded, it shows only that the solution is right; a click opens the value.
         """
+        message = html.escape(self.message)
         if not self.correct:
-            return None
-        return (f'<details class="xent-verdict"><summary>Correct ✓ (open for the exact value)</summary>'
-                f"{html.escape(self.message)}</details>")
+            return f'<div class="xent-verdict">{message}</div>'
+        return f'<details class="xent-verdict"><summary>Correct ✓ (open to see the value)</summary>{message}</details>'
+
 
 
 def _missing(answer):

@@ -20,7 +20,7 @@ from xent_widgets import COLORS, LivePlot, explore, log_slider, new_figure
 __all__ = [
     "load_sonnets", "split_sonnets", "encode", "ngram_counts", "add_k_probs", "cross_entropy_bits", "sample_text",
     "smoothing_plot", "smoothing_explorer", "sampling_plot", "sampling_explorer", "MAIN_EXPLORER",
-    "TRAIN_SONNETS", "SAMPLE_K", "SAMPLE_SEED", "SAMPLE_LENGTH", "SAMPLE_FONT_SIZE", "SAMPLE_WRAP",
+    "wrap_lines", "TRAIN_SONNETS", "SAMPLE_K", "SAMPLE_SEED", "SAMPLE_LENGTH", "SAMPLE_FONT_SIZE", "SAMPLE_WRAP",
 ]
 
 CORPUS = pathlib.Path(__file__).resolve().parent.parent / "data" / "sonnets.txt"
@@ -296,7 +296,7 @@ def sampling_plot(temperature=1.0):
             bar.set_height(probs[i])
             value.set_position((value.get_position()[0], probs[i] + 0.01))
             value.set_text(f"{probs[i]:.2f}")
-        sample.set_text(_wrapped(sample_text(log_probs, chars, temperature)))
+        sample.set_text(wrap_lines(sample_text(log_probs, chars, temperature)))
         h = float(xc.entropy(probs, base=2))
         best = np.argsort(-probs, kind="stable")[:3]
         return (
@@ -312,7 +312,7 @@ def _char_name(c):
     return "space" if c == " " else repr(c)[1:-1]
 
 
-def _wrapped(text, width=SAMPLE_WRAP):
+def wrap_lines(text, width=SAMPLE_WRAP):
     """``text`` with each of its lines wrapped at spaces to at most ``width`` characters.
 
     A line break of the text stays one; only a run of more than ``width`` characters without a
@@ -320,7 +320,7 @@ def _wrapped(text, width=SAMPLE_WRAP):
 
     Examples
     --------
-    >>> print(_wrapped("shall i compare thee\\nto a summer's day?", width=10))
+    >>> print(wrap_lines("shall i compare thee\\nto a summer's day?", width=10))
     shall i
     compare
     thee
