@@ -58,10 +58,15 @@ def coarse(exact, decimals):
     return significant(exact, 2) if decimals is None else round(exact, decimals - 1)
 
 
+def wrong_after(slip):
+    """The exercises whose answer, changed by ``slip(exact, decimals)``, is no longer right."""
+    return [(notebook, name) for notebook, name in EXERCISES
+            if abs(slip(*checkers_module(notebook).ANSWERS[name]) - checkers_module(notebook).ANSWERS[name][0])
+            > xe.tolerance(*checkers_module(notebook).ANSWERS[name])]
+
+
 # Only the exercises whose coarse rounding is wrong (2.9957 to 2 digits is 3.0, still right to 3).
-COARSELY_WRONG = [(notebook, name) for notebook, name in EXERCISES
-                  if abs(coarse(*checkers_module(notebook).ANSWERS[name]) - checkers_module(notebook).ANSWERS[name][0])
-                  > xe.tolerance(*checkers_module(notebook).ANSWERS[name])]
+COARSELY_WRONG = wrong_after(coarse)
 
 
 @pytest.mark.parametrize(("notebook", "name"), COARSELY_WRONG)
@@ -75,15 +80,14 @@ def test_a_coarse_rounding_asks_for_more_digits_and_blames_no_method(notebook, n
 
 def truncated(exact, decimals):
     """The answer cut off (not rounded) at the precision the prompt asks for, as a string is typed."""
+    if exact == 0:
+        return 0.0
     places = decimals if decimals is not None else 2 - math.floor(math.log10(abs(exact)))
     return math.trunc(exact * 10**places) / 10**places
 
 
 # Only the exercises whose truncated answer is wrong (0.0928505 cut to 0.0928 is; 0.5 cut is 0.5).
-TRUNCATED_WRONG = [(notebook, name) for notebook, name in EXERCISES
-                   if checkers_module(notebook).ANSWERS[name][0] != 0
-                   and abs(truncated(*checkers_module(notebook).ANSWERS[name]) - checkers_module(notebook).ANSWERS[name][0])
-                   > xe.tolerance(*checkers_module(notebook).ANSWERS[name])]
+TRUNCATED_WRONG = wrong_after(truncated)
 
 
 @pytest.mark.parametrize(("notebook", "name"), TRUNCATED_WRONG)
