@@ -1510,20 +1510,9 @@ def softmax_focal_loss(logits, target, gamma=2.0, alpha=None, reduction="mean"):
     >>> print(round(float(softmax_focal_loss([[2.0, 1.0, 0.1]], [0])), 4))  # (1 - 0.659)^2 * 0.417
     0.0485
     """
-    _check_reduction(reduction)
-    logits = _as_float(logits, "logits")
-    log_probs = _shifted_logits(logits, "logits", -1)
-    log_probs = log_probs - _log_sum_exp_shifted(log_probs, -1)
-    target = np.asarray(target)
-    if target.shape != logits.shape[:-1] or not np.issubdtype(target.dtype, np.integer):
-        raise ValueError(
-            f"target has shape {target.shape} and dtype {target.dtype}; logits of shape "
-            f"{logits.shape} need integer class indices of shape {logits.shape[:-1]}."
-        )
-    index = _check_class_indices(target, logits.shape[-1])
-    alpha = _check_focal_args(gamma, alpha, (logits.shape[-1],))
+    log_probs, index, alpha = _focal_log_probs(logits, target, gamma, alpha, reduction)
     log_p = np.take_along_axis(log_probs, index[..., None], axis=-1)[..., 0]
-    weight = 1 if alpha is None else np.broadcast_to(alpha, logits.shape[-1:])[index]
+    weight = 1 if alpha is None else np.broadcast_to(alpha, log_probs.shape[-1:])[index]
     return _reduce(_xmul(weight * (-np.expm1(log_p)) ** gamma, 0.0 - log_p), reduction)
 
 
